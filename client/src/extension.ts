@@ -1,0 +1,26 @@
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+
+let client: LanguageClient | undefined;
+
+/** Starts the bundled sfbtopo language server over IPC; all topology logic lives there. */
+export async function activate(context: ExtensionContext): Promise<void> {
+    const module = context.asAbsolutePath('out/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [
+            { scheme: 'file', language: 'sfbtopo' },
+            { scheme: 'untitled', language: 'sfbtopo' },
+        ],
+    };
+    client = new LanguageClient('sfbtopo', 'sfbtopo language server', serverOptions, clientOptions);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}

@@ -1,0 +1,24 @@
+// Bundles the three entry points: the VS Code client, the language server and the
+// command line. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    keepNames: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    define: { SFBTOPO_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client.cjs', external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+]);

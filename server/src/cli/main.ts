@@ -1,0 +1,73 @@
+import { Command, CommanderError } from 'commander';
+import { catalogueCommand } from './commands/catalogue.js';
+import { validateCommand } from './commands/validate.js';
+import { ExitCode } from './exit-codes.js';
+import { processOutput } from './output.js';
+import { runLanguageServer } from '../language-server.js';
+
+/** Replaced with package.json's version by the bundler. */
+declare const SFBTOPO_VERSION: string;
+
+/** The `sfbtopo` command line: the same engine as the language server (spec §4). */
+async function main(argv: string[]): Promise<number> {
+    let exitCode: number = ExitCode.Ok;
+    const program = new Command()
+        .name('sfbtopo')
+        .description('Validate Skype for Business Server topologies (.sfbtopo) and print the port catalogue.')
+        .version(SFBTOPO_VERSION)
+        .exitOverride()
+        .showHelpAfterError('(run `sfbtopo --help` for the commands)');
+
+    program
+        .command('validate')
+        .description('check topology files; prints file:line:col: severity: message [code]')
+        .argument('<files...>', '.sfbtopo files to check')
+        .action(async (files: string[]) => {
+            exitCode = await validateCommand(files, processOutput);
+        });
+
+    program
+        .command('catalogue')
+        .description('print the port catalogue transcribed from the product documentation')
+        .option('--json', 'print it as a JSON array')
+        .action((options: { json?: boolean }) => {
+            exitCode = catalogueCommand(options, processOutput);
+        });
+
+    program
+        .command('lsp')
+        .description('run the language server for any LSP client')
+        .requiredOption('--stdio', 'speak the Language Server Protocol over stdin and stdout')
+        .action(() => {
+            runLanguageServer();
+            exitCode = -1; // the server owns the process from here on
+        });
+
+    try {
+        await program.parseAsync(argv);
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // Help and version are successful exits; anything else is bad usage.
+            const informational = ['commander.helpDisplayed', 'commander.version'].includes(error.code);
+            return informational ? ExitCode.Ok : ExitCode.UsageOrInput;
+        }
+        throw error;
+    }
+    return exitCode;
+}
+
+// A reader that stops early (`sfbtopo catalogue | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.Ok);
+    throw error;
+});
+
+main(process.argv).then(
+    (code) => {
+        if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+        process.stderr.write(`sfbtopo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = ExitCode.UsageOrInput;
+    },
+);

@@ -1,0 +1,49 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
+import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
+import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
+import { TopologyLinker } from './references/topology-linker.js';
+import { TopologyScopeComputation } from './references/topology-scope-computation.js';
+import { registerValidationChecks } from './validation/validator-registry.js';
+
+/** Services this language adds to Langium's defaults (none yet beyond overrides). */
+export type SfbtopoAddedServices = object;
+
+export type SfbtopoServices = LangiumServices & SfbtopoAddedServices;
+
+export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & SfbtopoAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new TopologyParserErrorMessageProvider(),
+    },
+    references: {
+        ScopeComputation: (services) => new TopologyScopeComputation(services),
+        Linker: (services) => new TopologyLinker(services),
+    },
+};
+
+/**
+ * Builds the shared and language services. The same wiring serves the VS Code
+ * language server, `sfbtopo lsp --stdio` and the command line.
+ */
+export function createSfbtopoServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    sfbtopo: SfbtopoServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), SfbtopoGeneratedSharedModule);
+    const sfbtopo = inject(createDefaultModule({ shared }), SfbtopoGeneratedModule, SfbtopoModule);
+    shared.ServiceRegistry.register(sfbtopo);
+    registerValidationChecks(sfbtopo);
+    if (!context.connection) {
+        // Without a language client nobody sends configuration; mark it as received
+        // so that the document builder does not wait for it.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, sfbtopo };
+}

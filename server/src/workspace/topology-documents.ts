@@ -1,0 +1,35 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Topology } from '../language/generated/ast.js';
+import { createSfbtopoServices, type SfbtopoServices } from '../language/sfbtopo-module.js';
+
+export interface TopologySource {
+    /** Absolute path of the file; becomes the document URI. */
+    path: string;
+    text: string;
+}
+
+export interface CheckedTopology {
+    source: TopologySource;
+    document: LangiumDocument<Topology>;
+    diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses, links and validates topologies outside any editor, as the command line
+ * does. Files are read by the caller, so each one is checked on its own.
+ */
+export async function checkTopologies(sources: TopologySource[], services: SfbtopoServices = createSfbtopoServices(EmptyFileSystem).sfbtopo): Promise<CheckedTopology[]> {
+    const workspace = services.shared.workspace;
+    const documents = sources.map((source) => {
+        const document = workspace.LangiumDocumentFactory.fromString<Topology>(source.text, URI.file(source.path));
+        workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await workspace.DocumentBuilder.build(documents, { validation: true });
+    return documents.map((document, index) => ({
+        source: sources[index],
+        document,
+        diagnostics: document.diagnostics ?? [],
+    }));
+}

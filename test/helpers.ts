@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
+import { diagnosticCode } from '../server/src/cli/format-diagnostic.js';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export function readRepoFile(relative: string): string {
+    return readFileSync(new URL(`../${relative}`, import.meta.url), 'utf8');
+}
+
+/** Parses, links and validates one topology text as the command line does. */
+export async function check(text: string, path = '/virtual/test.sfbtopo'): Promise<CheckedTopology> {
+    const [checked] = await checkTopologies([{ path, text }]);
+    return checked;
+}
+
+export interface FoundDiagnostic {
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    code: string | undefined;
+    /** The source text the diagnostic's range covers. */
+    text: string;
+    line: number;
+    message: string;
+}
+
+/** Diagnostics in a form that tests can compare: code, severity and the text they point at. */
+export async function diagnose(text: string): Promise<FoundDiagnostic[]> {
+    const { diagnostics } = await check(text);
+    return diagnostics.map((diagnostic) => describe(text, diagnostic));
+}
+
+function describe(text: string, diagnostic: Diagnostic): FoundDiagnostic {
+    const lines = text.split('\n');
+    const offset = (line: number, character: number) => lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
+    const { start, end } = diagnostic.range;
+    const severities = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' } as const;
+    return {
+        severity: severities[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: diagnosticCode(diagnostic),
+        text: text.slice(offset(start.line, start.character), offset(end.line, end.character)),
+        line: start.line + 1,
+        message: diagnostic.message,
+    };
+}
+
+/** A minimal valid topology around the given site body, for focused validation tests. */
+export function site(body: string): string {
+    return `topology T\nsite S {\n${body}\n}\n`;
+}
