@@ -1,0 +1,105 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+    createProtocolConnection,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    IPCMessageReader,
+    IPCMessageWriter,
+    PublishDiagnosticsNotification,
+    ShutdownRequest,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type ProtocolConnection,
+    type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node.js';
+import { readRepoFile, repoRoot } from '../helpers.js';
+
+// `sfbtopo lsp --stdio` is the plain LSP server other editors start; speak to it as they do.
+let server: ChildProcess | undefined;
+let connection: ProtocolConnection | undefined;
+
+afterEach(() => {
+    connection?.dispose();
+    server?.kill();
+});
+
+/** Starts the server as other editors do (`sfbtopo lsp --stdio`) or as the VS Code client does (IPC). */
+async function startServer(transport: 'stdio' | 'ipc' = 'stdio') {
+    if (transport === 'stdio') {
+        const child = spawn(process.execPath, [join(repoRoot, 'out/cli.cjs'), 'lsp', '--stdio'], { cwd: repoRoot });
+        server = child;
+        connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    } else {
+        const child = fork(join(repoRoot, 'out/server.cjs'), ['--node-ipc'], { cwd: repoRoot, silent: true });
+        server = child;
+        connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    }
+    const published: PublishDiagnosticsParams[] = [];
+    const waiters: Array<() => void> = [];
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+        published.push(params);
+        waiters.splice(0).forEach((wake) => wake());
+    });
+    connection.listen();
+    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const diagnosticsFor = (uri: string) =>
+        new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s`)), 10_000);
+            const look = () => {
+                const found = published.find((p) => p.uri === uri);
+                if (found) {
+                    clearTimeout(timer);
+                    resolve(found);
+                } else {
+                    waiters.push(look);
+                }
+            };
+            look();
+        });
+    return { connection, init, diagnosticsFor };
+}
+
+describe('the bundled language server over IPC, as the VS Code client starts it', () => {
+    it('answers initialize and publishes diagnostics', async () => {
+        const { connection, init, diagnosticsFor } = await startServer('ipc');
+        expect(init.capabilities.textDocumentSync).toBeDefined();
+        const uri = 'untitled:ipc.sfbtopo';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S { subnet n 10.0.0.1/8 }\n' },
+        });
+        expect((await diagnosticsFor(uri)).diagnostics).toMatchObject([{ code: 'subnet-host-bits', severity: 2 }]);
+    });
+});
+
+describe('sfbtopo lsp --stdio', () => {
+    it('publishes the same diagnostics as the command line for an opened document, and shuts down cleanly', async () => {
+        const { connection, init, diagnosticsFor } = await startServer();
+        expect(init.capabilities.textDocumentSync).toBeDefined();
+
+        const good = pathToFileURL(join(repoRoot, 'examples/contoso.sfbtopo')).href;
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: good, languageId: 'sfbtopo', version: 1, text: readRepoFile('examples/contoso.sfbtopo') },
+        });
+        expect((await diagnosticsFor(good)).diagnostics).toEqual([]);
+
+        const bad = 'untitled:bad.sfbtopo';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: bad, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S {\n  gateway g 10.0.0.300\n}\n' },
+        });
+        const { diagnostics } = await diagnosticsFor(bad);
+        expect(diagnostics).toMatchObject([
+            { code: 'invalid-address', severity: 1, range: { start: { line: 2, character: 12 }, end: { line: 2, character: 22 } } },
+        ]);
+
+        await connection.sendRequest(ShutdownRequest.type);
+        const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+        await connection.sendNotification(ExitNotification.type);
+        expect(await exited).toBe(0);
+    });
+});
