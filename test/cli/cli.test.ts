@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
 
 // The command line is tested as shipped: the esbuild bundle named by package.json's `bin`.
@@ -13,9 +13,11 @@ function sfbtopo(args: string[], cwd = repoRoot) {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 function tempFile(name: string, content: string | Buffer): string {
-    const dir = mkdtempSync(join(tmpdir(), 'sfbtopo-cli-'));
-    const path = join(dir, name);
+    const path = join(scratch, name);
     writeFileSync(path, content);
     return path;
 }

@@ -10,6 +10,7 @@ describe('bundled examples', () => {
     });
 
     it('keep examples/contoso.sfbtopo identical to the reference example in the spec', () => {
+        // The contract sits beside the repository, in ../shared, on developer machines and in CI.
         const spec = readRepoFile('../shared/spec/sfbtopo.md');
         const block = /```\n(\/\/ contoso\.sfbtopo\n[\s\S]*?)```/.exec(spec)?.[1];
         expect(block).toBeDefined();
