@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers.js';
+
+const readJson = (relative: string) => JSON.parse(readFileSync(join(repoRoot, relative), 'utf8'));
+const manifest = readJson('package.json');
+
+describe('the extension manifest', () => {
+    it('contributes the sfbtopo language for *.sfbtopo with its configuration and grammar', () => {
+        const [language] = manifest.contributes.languages;
+        expect(language).toMatchObject({ id: 'sfbtopo', extensions: ['.sfbtopo'] });
+        const configuration = readJson(language.configuration);
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        expect(configuration.brackets).toEqual([['{', '}']]);
+
+        const [grammar] = manifest.contributes.grammars;
+        expect(grammar.language).toBe('sfbtopo');
+        expect(readJson(grammar.path).scopeName).toBe(grammar.scopeName);
+    });
+
+    it('activates on the language and points main and bin at the built bundles', () => {
+        expect(manifest.activationEvents).toContain('onLanguage:sfbtopo');
+        expect(manifest.engines.vscode).toMatch(/^\^1\.\d+\.\d+$/);
+        expect(existsSync(join(repoRoot, manifest.main))).toBe(true);
+        const cli = readFileSync(join(repoRoot, manifest.bin.sfbtopo), 'utf8');
+        expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
+        expect(existsSync(join(repoRoot, 'out/server.cjs'))).toBe(true);
+    });
+
+    it('uses the vscode-languageserver line that Langium itself depends on, and a client speaking the same protocol', () => {
+        const langium = readJson('node_modules/langium/package.json');
+        expect(manifest.dependencies['vscode-languageserver']).toBe(langium.dependencies['vscode-languageserver']);
+        const serverProtocol = readJson('node_modules/vscode-languageserver/package.json').dependencies['vscode-languageserver-protocol'];
+        const clientProtocol = readJson('node_modules/vscode-languageclient/package.json').dependencies['vscode-languageserver-protocol'];
+        expect(clientProtocol).toBe(serverProtocol);
+    });
+
+    it('keeps the client bundle free of the language engine', () => {
+        const client = readFileSync(join(repoRoot, 'out/client.cjs'), 'utf8');
+        expect(client).not.toMatch(/chevrotain/i);
+    });
+});
