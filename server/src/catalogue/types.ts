@@ -84,6 +84,12 @@ interface EntryBase {
 
 export interface PortEntry extends EntryBase {
     table: 'server' | 'lb-hardware' | 'lb-dns' | 'client';
+    /**
+     * Server-table rows with one fixed port: the short service name an administrator
+     * writes in `port SERVICE NUMBER` to move that port. Unique within a role (rows of
+     * the same role that share a key move together).
+     */
+    key?: string;
 }
 
 export interface IpsecEntry extends EntryBase {
