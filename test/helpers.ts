@@ -45,6 +45,14 @@ function describe(text: string, diagnostic: Diagnostic): FoundDiagnostic {
     };
 }
 
+/**
+ * `diagnose` narrowed to the codes of one concern, so that a test of one rule is not
+ * disturbed by other rules reacting to the same small topology.
+ */
+export function diagnoseOnly(...codes: string[]): (text: string) => Promise<FoundDiagnostic[]> {
+    return async (text) => (await diagnose(text)).filter((found) => found.code !== undefined && codes.includes(found.code));
+}
+
 /** A minimal valid topology around the given site body, for focused validation tests. */
 export function site(body: string): string {
     return `topology T\nsite S {\n${body}\n}\n`;

@@ -1,6 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import { localeFromTag } from './language/l10n/locale.js';
 import { createSfbtopoServices } from './language/sfbtopo-module.js';
 
 /**
@@ -8,6 +9,10 @@ import { createSfbtopoServices } from './language/sfbtopo-module.js';
  * transport comes from the command line (`--node-ipc` from VS Code, `--stdio` otherwise).
  */
 export function runLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-    const { shared } = createSfbtopoServices({ connection, ...NodeFileSystem });
+    const { shared, sfbtopo } = createSfbtopoServices({ connection, ...NodeFileSystem });
+    // Messages follow the editor's display language (VS Code sends it as `locale`).
+    shared.lsp.LanguageServer.onInitialize((params) => {
+        sfbtopo.l10n.Locale.current = localeFromTag(params.locale);
+    });
     startLanguageServer(shared);
 }

@@ -275,3 +275,97 @@ describe('IPsec exceptions', () => {
         expect(byId('ipsec.edge-internal.inbound').table).toBe('ipsec');
     });
 });
+
+describe('port keys', () => {
+    const server = rows('server');
+    const keyOf = (e: CatalogueEntry): string | undefined => ('key' in e ? e.key : undefined);
+    /**
+     * The namespace a key lives in: the row's role. Conditional Front End rows (collocated Mediation, CMS) have
+     * role `frontend`, so they share the Front End namespace; the condition is deliberately ignored.
+     */
+    const namespace = (e: CatalogueEntry): string => e.role;
+
+    it('gives every fixed-port server row a kebab-case key', () => {
+        for (const e of server.filter((x) => x.from === x.to)) {
+            expect(keyOf(e), e.id).toMatch(/^[a-z][a-z0-9-]*$/);
+        }
+    });
+
+    it('gives no key to media ranges or to rows outside the server table', () => {
+        const ranges = server.filter((x) => x.from !== x.to);
+        expect(ranges.map((x) => x.id)).toEqual([
+            'server.frontend.57501-65535',
+            'server.frontend.49152-65535',
+            'server.internal-servers.49152-57500',
+        ]);
+        for (const e of ranges) expect(keyOf(e), e.id).toBeUndefined();
+        for (const e of CATALOGUE.filter((x) => x.table !== 'server')) expect(keyOf(e), e.id).toBeUndefined();
+    });
+
+    it('keeps keys unique per role; rows sharing a key are the same port of the same service', () => {
+        const seen = new Map<string, CatalogueEntry>();
+        for (const e of server) {
+            const key = keyOf(e);
+            if (key === undefined) continue;
+            const first = seen.get(`${namespace(e)} ${key}`);
+            if (first) {
+                expect([e.from, e.to, e.service], `${e.id} shares ${key} with ${first.id}`)
+                    .toEqual([first.from, first.to, first.service]);
+            } else {
+                seen.set(`${namespace(e)} ${key}`, e);
+            }
+        }
+        const shared = server.filter((e) => {
+            const key = keyOf(e);
+            return key !== undefined && server.some((o) => o !== e && o.role === e.role && keyOf(o) === key);
+        });
+        expect(shared.map((e) => e.id)).toEqual([
+            'server.all-servers.1434',
+            'server.all-servers.1434-2',
+            'server.mediation.5070',
+            'server.mediation.5070-2',
+        ]);
+    });
+
+    it('reserves the all-servers keys: no role reuses them', () => {
+        const global = new Set(server.filter((e) => e.role === 'all-servers').map(keyOf));
+        expect([...global]).toEqual(['sql-browser']);
+        for (const e of server.filter((x) => x.role !== 'all-servers')) {
+            expect(global.has(keyOf(e)), e.id).toBe(false);
+        }
+    });
+
+    it('puts the conditional Front End rows in the Front End namespace', () => {
+        const fe = server.filter((e) => e.role === 'frontend' && keyOf(e) !== undefined);
+        expect(fe.some((e) => e.condition === 'colocated-mediation')).toBe(true);
+        expect(fe.some((e) => e.condition === 'cms')).toBe(true);
+        const keys = fe.map(keyOf);
+        expect(new Set(keys).size).toBe(keys.length);
+    });
+
+    it('names the well-known ports', () => {
+        const port = (role: string, key: string): number[] =>
+            server.filter((e) => e.role === role && keyOf(e) === key).map((e) => e.from);
+        expect(port('frontend', 'sip')).toEqual([5060]);
+        expect(port('frontend', 'sip-tls')).toEqual([5061]);
+        expect(port('frontend', 'web-internal-https')).toEqual([444]);
+        expect(port('frontend', 'web-https')).toEqual([443]);
+        expect(port('frontend', 'mobility-https')).toEqual([443]);
+        expect(port('frontend', 'web-reverse-proxy')).toEqual([4443]);
+        expect(port('frontend', 'web-mtls-8061')).toEqual([8061]);
+        expect(port('frontend', 'mobility-sip-5086')).toEqual([5086]);
+        expect(port('frontend', 'mediation')).toEqual([5070]);
+        expect(port('frontend', 'file-share')).toEqual([445]);
+        expect(port('frontend', 'master-replicator')).toEqual([445]);
+        expect(port('director', 'sip-tls')).toEqual([5061]);
+        expect(port('director', 'web-internal-https')).toEqual([444]);
+        expect(port('mediation', 'mediation')).toEqual([5070, 5070]);
+        expect(port('mediation', 'mediation-gateway-tls')).toEqual([5067]);
+        expect(port('persistentchat', 'sip')).toEqual([5041]);
+        expect(port('persistentchat', 'wcf')).toEqual([881]);
+        expect(port('officewebapps', 'https')).toEqual([443]);
+        expect(port('all-servers', 'sql-browser')).toEqual([1434, 1434]);
+        expect(byId('server.frontend.cms.445')).toMatchObject({ condition: 'cms', key: 'master-replicator' });
+        expect(byId('server.frontend.colocated-mediation.5082')).toMatchObject({ key: 'mediation-to-gateway-tls' });
+    });
+});

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isClients, isLoadBalancer, isPool, type GatewayLink } from '../../server/src/language/generated/ast.js';
-import { check, diagnose } from '../helpers.js';
+import { check, diagnose, diagnoseOnly } from '../helpers.js';
 import { checkTopologies } from '../../server/src/workspace/topology-documents.js';
 
 const twoSites = `topology T
 site A {
+  subnet servers 10.0.0.0/16
   subnet users 10.20.0.0/16
   gateway gw1 10.0.3.200
-  frontend pool fe01 { fqdn "fe01.t.example" server fe01a 10.0.1.11 }
+  frontend pool fe01 { fqdn "fe01.t.example" server fe01a 10.0.1.11 loadbalancing hardware hosts cms }
 }
 site B {
   mediation pool med01 { fqdn "med01.t.example" server med01a 10.1.3.11 gateway gw1 }
@@ -33,11 +34,11 @@ describe('cross-references', () => {
 
     it('are errors at the reference when nothing of that kind has the name', async () => {
         const text = twoSites.replace('for fe01', 'for fe02').replace('gateway gw1 }', 'gateway gw9 }').replace('subnet users }', 'subnet people }');
-        const found = await diagnose(text);
+        const found = await diagnoseOnly('linking-error')(text);
         expect(found.map((d) => [d.severity, d.code, d.text, d.line])).toEqual([
-            ['error', 'linking-error', 'gw9', 8],
-            ['error', 'linking-error', 'fe02', 9],
-            ['error', 'linking-error', 'people', 10],
+            ['error', 'linking-error', 'gw9', 9],
+            ['error', 'linking-error', 'fe02', 10],
+            ['error', 'linking-error', 'people', 11],
         ]);
         expect(found[1].message).toContain("No pool named 'fe02'");
         expect(found[0].message).toContain("No gateway named 'gw9'");

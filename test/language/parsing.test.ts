@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClients, isGateway, isLoadBalancer, isPool, isReverseProxy, isSubnet, type Pool, type Server } from '../../server/src/language/generated/ast.js';
+import { isClients, isGateway, isLoadBalancer, isPool, isReverseProxy, isSubnet, isVip, type Pool, type Server } from '../../server/src/language/generated/ast.js';
 import { check, diagnose, readRepoFile, site } from '../helpers.js';
 
 async function parse(text: string) {
@@ -52,7 +52,7 @@ describe('the .sfbtopo grammar', () => {
         ]);
         expect(members.filter(isGateway).map((g) => [g.name, g.address])).toEqual([['pstn1', '10.0.3.200']]);
         expect(members.filter(isReverseProxy).map((r) => [r.name, r.address])).toEqual([['rp01', '10.1.0.5']]);
-        expect(members.filter(isLoadBalancer).map((lb) => [lb.name, lb.pool.$refText, lb.statements[0].address])).toEqual([
+        expect(members.filter(isLoadBalancer).map((lb) => [lb.name, lb.pool.$refText, lb.statements.filter(isVip)[0].address])).toEqual([
             ['lbfe', 'fe01', '10.0.1.100'],
             ['lbdir', 'dir01', '10.0.2.100'],
         ]);

@@ -7,7 +7,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     // ---- Table 1: server ports by role (server) ----
     {
         id: 'server.all-servers.1434', table: 'server', role: 'all-servers', service: 'SQL Browser',
-        from: 1434, to: 1434, transport: 'UDP',
+        key: 'sql-browser', from: 1434, to: 1434, transport: 'UDP',
         purpose: {
             en: 'SQL Browser lookups for the local replica of the Central Management Store database.',
             ja: 'ローカルに複製された中央管理ストアのデータベースを、SQL ブラウザー経由で見つけるために使います。',
@@ -15,7 +15,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5060', table: 'server', role: 'frontend', service: 'Front-End service',
-        from: 5060, to: 5060, transport: 'TCP',
+        key: 'sip', from: 5060, to: 5060, transport: 'TCP',
         purpose: {
             en: 'Optional plain-TCP SIP for static routes to trusted services such as a remote call control server.',
             ja: '任意。リモート通話制御サーバーなど、信頼済みサービスへの静的ルートで TCP 上の SIP を使う場合に開きます。',
@@ -23,7 +23,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5061', table: 'server', role: 'frontend', service: 'Front-End service',
-        from: 5061, to: 5061, transport: 'TCP', protocol: 'TLS',
+        key: 'sip-tls', from: 5061, to: 5061, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'Main SIP port: MTLS between servers (Mediation included), TLS with clients; Monitoring uses it too.',
             ja: 'プールの主要な SIP ポートです。サーバー間 (仲介サーバーを含む) は MTLS、クライアントとは TLS で通信し、'
@@ -32,7 +32,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.444', table: 'server', role: 'frontend', service: 'Front-End service',
-        from: 444, to: 444, transport: 'TCP', protocol: 'HTTPS',
+        key: 'web-internal-https', from: 444, to: 444, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'HTTPS between the conferencing focus and individual servers; Survivable Branch Appliances also '
                 + 'use it to reach the Front End.',
@@ -42,7 +42,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.135', table: 'server', role: 'frontend', service: 'Front-End service',
-        from: 135, to: 135, transport: 'TCP', protocol: 'DCOM/RPC',
+        key: 'dcom', from: 135, to: 135, transport: 'TCP', protocol: 'DCOM/RPC',
         purpose: {
             en: 'DCOM-based administrative operations such as moving users, User Replicator and address book sync.',
             ja: 'ユーザーの移動、ユーザー レプリケーターやアドレス帳の同期など、DCOM を使う管理操作に必要です。',
@@ -50,7 +50,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5062', table: 'server', role: 'frontend', service: 'IM Conferencing service',
-        from: 5062, to: 5062, transport: 'TCP',
+        key: 'im-conferencing', from: 5062, to: 5062, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for instant messaging (IM) conferences.',
             ja: 'インスタント メッセージング (IM) 会議の SIP 要求を受け付けます。',
@@ -58,7 +58,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.8057', table: 'server', role: 'frontend', service: 'Web Conferencing service',
-        from: 8057, to: 8057, transport: 'TCP', protocol: 'TLS',
+        key: 'web-conferencing', from: 8057, to: 8057, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'Accepts PSOM (Persistent Shared Object Model) connections from clients for web conferencing content.',
             ja: 'Web 会議のコンテンツ用に、クライアントからの PSOM (永続共有オブジェクト モデル) 接続を待ち受けます。',
@@ -67,7 +67,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.8058', table: 'server', role: 'frontend',
         service: 'Web Conferencing Compatibility service',
-        from: 8058, to: 8058, transport: 'TCP', protocol: 'TLS',
+        key: 'web-conferencing-compat', from: 8058, to: 8058, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'Accepts PSOM connections from Live Meeting clients and from earlier versions of the product.',
             ja: 'Live Meeting クライアントや旧バージョンの製品からの PSOM 接続を待ち受けます。',
@@ -75,7 +75,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5063', table: 'server', role: 'frontend', service: 'Audio/Video Conferencing service',
-        from: 5063, to: 5063, transport: 'TCP',
+        key: 'av-conferencing', from: 5063, to: 5063, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for audio/video conferences.',
             ja: '音声ビデオ会議の SIP 要求を受け付けます。',
@@ -92,7 +92,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.80', table: 'server', role: 'frontend', service: 'Web Compatibility service',
-        from: 80, to: 80, transport: 'TCP', protocol: 'HTTP',
+        key: 'web-http', from: 80, to: 80, transport: 'TCP', protocol: 'HTTP',
         purpose: {
             en: 'Plain HTTP from the Front End to the web farm FQDN of the IIS web components, when HTTPS is not used.',
             ja: 'HTTPS を使わない場合に、フロント エンド サーバーから IIS Web コンポーネントの Web ファーム FQDN へ'
@@ -101,7 +101,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.443-web', table: 'server', role: 'frontend', service: 'Web Compatibility service',
-        from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
+        key: 'web-https', from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'HTTPS from the Front End to the web farm FQDN of the IIS web components.',
             ja: 'フロント エンド サーバーから IIS Web コンポーネントの Web ファーム FQDN へ HTTPS で接続します。',
@@ -109,7 +109,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.8080', table: 'server', role: 'frontend', service: 'Web Compatibility service',
-        from: 8080, to: 8080, transport: 'TCP', protocol: 'HTTP',
+        key: 'web-external', from: 8080, to: 8080, transport: 'TCP', protocol: 'HTTP',
         purpose: {
             en: 'Port the web components use for external access.',
             ja: '外部アクセス用の Web コンポーネントが使うポートです。',
@@ -117,7 +117,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.4443', table: 'server', role: 'frontend', service: 'Web Server components',
-        from: 4443, to: 4443, transport: 'TCP', protocol: 'HTTPS',
+        key: 'web-reverse-proxy', from: 4443, to: 4443, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'HTTPS from the reverse proxy (including autodiscover sign-in) and HTTPS between Front End pools.',
             ja: 'リバース プロキシからの HTTPS (自動検出によるサインインを含む) と、フロント エンド プール間の'
@@ -126,7 +126,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.8060', table: 'server', role: 'frontend', service: 'Web Server components',
-        from: 8060, to: 8060, transport: 'TCP', protocol: 'MTLS',
+        key: 'web-mtls-8060', from: 8060, to: 8060, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'Mutual-TLS port of the Front End web server components; the source gives no further detail.',
             ja: 'フロント エンド サーバーの Web サーバー コンポーネントが使う MTLS ポートです (詳細な用途は記載なし)。',
@@ -134,7 +134,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.8061', table: 'server', role: 'frontend', service: 'Web Server components',
-        from: 8061, to: 8061, transport: 'TCP', protocol: 'MTLS',
+        key: 'web-mtls-8061', from: 8061, to: 8061, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'Second mutual-TLS port of the Front End web server components; the source gives no further detail.',
             ja: 'Web サーバー コンポーネントが使うもう一つの MTLS ポートです (詳細な用途は記載なし)。',
@@ -142,7 +142,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5086', table: 'server', role: 'frontend', service: 'Mobility Services component',
-        from: 5086, to: 5086, transport: 'TCP', protocol: 'MTLS',
+        key: 'mobility-sip-5086', from: 5086, to: 5086, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'SIP port for internal Mobility Services processes.',
             ja: 'Mobility Services の内部処理が使う SIP ポートです。',
@@ -150,7 +150,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5087', table: 'server', role: 'frontend', service: 'Mobility Services component',
-        from: 5087, to: 5087, transport: 'TCP', protocol: 'MTLS',
+        key: 'mobility-sip-5087', from: 5087, to: 5087, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'Second SIP port for internal Mobility Services processes.',
             ja: 'Mobility Services の内部処理が使う 2 つ目の SIP ポートです。',
@@ -158,7 +158,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.443-mobility', table: 'server', role: 'frontend', service: 'Mobility Services component',
-        from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
+        key: 'mobility-https', from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'HTTPS port of the Mobility Services component, which serves mobile clients.',
             ja: 'モバイル クライアント向けの Mobility Services コンポーネントが使う HTTPS ポートです。',
@@ -167,7 +167,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.5064', table: 'server', role: 'frontend',
         service: 'Conferencing Attendant service (dial-in conferencing)',
-        from: 5064, to: 5064, transport: 'TCP',
+        key: 'conferencing-attendant', from: 5064, to: 5064, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for dial-in conferencing.',
             ja: 'ダイヤルイン会議の SIP 要求を受け付けます。',
@@ -176,7 +176,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.5072', table: 'server', role: 'frontend',
         service: 'Conferencing Attendant service (dial-in conferencing)',
-        from: 5072, to: 5072, transport: 'TCP',
+        key: 'conferencing-attendant-answer', from: 5072, to: 5072, transport: 'TCP',
         purpose: {
             en: 'Receives incoming SIP requests for the Conferencing Attendant (dial-in conferencing).',
             ja: '会議アテンダント (ダイヤルイン会議) への着信 SIP 要求を受け付けます。',
@@ -185,7 +185,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.colocated-mediation.5070', table: 'server', role: 'frontend',
         condition: 'colocated-mediation', service: 'Mediation service',
-        from: 5070, to: 5070, transport: 'TCP',
+        key: 'mediation', from: 5070, to: 5070, transport: 'TCP',
         purpose: {
             en: 'With Mediation collocated, the Mediation service receives requests from the Front End on this port.',
             ja: '仲介サービスを併置している場合に、フロント エンドからの要求を仲介サービスが受け付けます。',
@@ -194,7 +194,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.colocated-mediation.5067', table: 'server', role: 'frontend',
         condition: 'colocated-mediation', service: 'Mediation service',
-        from: 5067, to: 5067, transport: 'TCP', protocol: 'TLS',
+        key: 'mediation-gateway-tls', from: 5067, to: 5067, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'With Mediation collocated, receives SIP requests from PSTN gateways over TLS.',
             ja: '仲介サービスを併置している場合に、PSTN ゲートウェイからの SIP 要求を TLS で受け付けます。',
@@ -203,7 +203,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.colocated-mediation.5068', table: 'server', role: 'frontend',
         condition: 'colocated-mediation', service: 'Mediation service',
-        from: 5068, to: 5068, transport: 'TCP',
+        key: 'mediation-gateway-tcp', from: 5068, to: 5068, transport: 'TCP',
         purpose: {
             en: 'With Mediation collocated, receives SIP requests from PSTN gateways over plain TCP.',
             ja: '仲介サービスを併置している場合に、PSTN ゲートウェイからの SIP 要求を TCP で受け付けます。',
@@ -212,7 +212,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.colocated-mediation.5081', table: 'server', role: 'frontend',
         condition: 'colocated-mediation', service: 'Mediation service',
-        from: 5081, to: 5081, transport: 'TCP',
+        key: 'mediation-to-gateway', from: 5081, to: 5081, transport: 'TCP',
         purpose: {
             en: 'With Mediation collocated, sends SIP requests to PSTN gateways over plain TCP.',
             ja: '仲介サービスを併置している場合に、PSTN ゲートウェイへ SIP 要求を TCP で送信します。',
@@ -221,7 +221,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.colocated-mediation.5082', table: 'server', role: 'frontend',
         condition: 'colocated-mediation', service: 'Mediation service',
-        from: 5082, to: 5082, transport: 'TCP', protocol: 'TLS',
+        key: 'mediation-to-gateway-tls', from: 5082, to: 5082, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'With Mediation collocated, sends SIP requests to PSTN gateways over TLS.',
             ja: '仲介サービスを併置している場合に、PSTN ゲートウェイへ SIP 要求を TLS で送信します。',
@@ -229,7 +229,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5065', table: 'server', role: 'frontend', service: 'Application Sharing service',
-        from: 5065, to: 5065, transport: 'TCP',
+        key: 'appsharing', from: 5065, to: 5065, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for application sharing.',
             ja: 'アプリケーション共有の SIP 要求を受け付けます。',
@@ -245,7 +245,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5073', table: 'server', role: 'frontend', service: 'Conferencing Announcement service',
-        from: 5073, to: 5073, transport: 'TCP',
+        key: 'conferencing-announcement', from: 5073, to: 5073, transport: 'TCP',
         purpose: {
             en: 'Receives incoming SIP requests for the Conferencing Announcement service used in dial-in conferences.',
             ja: 'ダイヤルイン会議で使う会議アナウンス サービスへの着信 SIP 要求を受け付けます。',
@@ -253,7 +253,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5075', table: 'server', role: 'frontend', service: 'Call Park service',
-        from: 5075, to: 5075, transport: 'TCP',
+        key: 'call-park', from: 5075, to: 5075, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for the Call Park application.',
             ja: 'コール パーク アプリケーションの SIP 要求を受け付けます。',
@@ -261,7 +261,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5076', table: 'server', role: 'frontend', service: 'Audio Test service',
-        from: 5076, to: 5076, transport: 'TCP',
+        key: 'audio-test', from: 5076, to: 5076, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for the Audio Test service.',
             ja: 'オーディオ テスト サービスの SIP 要求を受け付けます。',
@@ -269,7 +269,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5066', table: 'server', role: 'frontend', service: 'Enhanced 9-1-1 gateway',
-        from: 5066, to: 5066, transport: 'TCP',
+        key: 'e911-gateway', from: 5066, to: 5066, transport: 'TCP',
         purpose: {
             en: 'Used towards the outbound Enhanced 9-1-1 (E9-1-1) gateway.',
             ja: '発信側の Enhanced 9-1-1 (E9-1-1) ゲートウェイとの通信に使います。',
@@ -277,7 +277,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5071', table: 'server', role: 'frontend', service: 'Response Group service',
-        from: 5071, to: 5071, transport: 'TCP',
+        key: 'response-group', from: 5071, to: 5071, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests for the Response Group application.',
             ja: '応答グループ アプリケーションの SIP 要求を受け付けます。',
@@ -285,7 +285,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.8404', table: 'server', role: 'frontend', service: 'Response Group service',
-        from: 8404, to: 8404, transport: 'TCP', protocol: 'MTLS',
+        key: 'response-group-mtls', from: 8404, to: 8404, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'Receives SIP requests for the Response Group application over MTLS.',
             ja: '応答グループ アプリケーションの SIP 要求を MTLS で受け付けます。',
@@ -293,7 +293,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.5080', table: 'server', role: 'frontend', service: 'Bandwidth Policy service',
-        from: 5080, to: 5080, transport: 'TCP',
+        key: 'bandwidth-policy', from: 5080, to: 5080, transport: 'TCP',
         purpose: {
             en: 'Call admission control by the Bandwidth Policy service for A/V Edge TURN traffic.',
             ja: '帯域幅ポリシー サービスが、音声ビデオ エッジの TURN トラフィックの通話受付管理に使います。',
@@ -301,7 +301,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.445', table: 'server', role: 'frontend', service: 'File share access',
-        from: 445, to: 445, transport: 'TCP', protocol: 'SMB',
+        key: 'file-share', from: 445, to: 445, transport: 'TCP', protocol: 'SMB',
         purpose: {
             en: 'SMB access to the file share for address book files, meeting content and other stored items.',
             ja: 'ファイル共有からアドレス帳、会議コンテンツなどの保存データを取得するための SMB 接続です。',
@@ -309,7 +309,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.frontend.448', table: 'server', role: 'frontend', service: 'Bandwidth Policy service',
-        from: 448, to: 448, transport: 'TCP',
+        key: 'bandwidth-policy-448', from: 448, to: 448, transport: 'TCP',
         purpose: {
             en: 'Call admission control by the Bandwidth Policy service.',
             ja: '帯域幅ポリシー サービスによる通話受付管理に使います。',
@@ -318,7 +318,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.frontend.cms.445', table: 'server', role: 'frontend', condition: 'cms',
         service: 'Master Replicator Agent service',
-        from: 445, to: 445, transport: 'TCP',
+        key: 'master-replicator', from: 445, to: 445, transport: 'TCP',
         purpose: {
             en: 'The Master Replicator Agent pushes configuration data from the Central Management Store to servers.',
             ja: 'マスター レプリケーター エージェントが、中央管理ストアの構成データを各サーバーへ配布します。',
@@ -326,7 +326,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.all-servers.1434-2', table: 'server', role: 'all-servers', service: 'SQL Browser',
-        from: 1434, to: 1434, transport: 'UDP',
+        key: 'sql-browser', from: 1434, to: 1434, transport: 'UDP',
         purpose: {
             en: 'SQL Browser for the local SQL Server instance holding the replicated Central Management Store data.',
             ja: '中央管理ストアの複製データを保持するローカルの SQL Server インスタンスを、SQL ブラウザーで参照します。',
@@ -345,7 +345,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.officewebapps.443', table: 'server', role: 'officewebapps', service: 'Office Web Apps Server',
-        from: 443, to: 443, transport: 'TCP',
+        key: 'https', from: 443, to: 443, transport: 'TCP',
         purpose: {
             en: 'Connection between Skype for Business Server and Office Web Apps Server.',
             ja: 'Skype for Business Server と Office Web Apps Server の間の接続に使います。',
@@ -353,7 +353,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.director.5060', table: 'server', role: 'director', service: 'Front-End service',
-        from: 5060, to: 5060, transport: 'TCP',
+        key: 'sip', from: 5060, to: 5060, transport: 'TCP',
         purpose: {
             en: 'Optional plain-TCP SIP for static routes to trusted services such as a remote call control server.',
             ja: '任意。リモート通話制御サーバーなど、信頼済みサービスへの静的ルートで TCP 上の SIP を使う場合に開きます。',
@@ -361,7 +361,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.director.444', table: 'server', role: 'director', service: 'Front-End service',
-        from: 444, to: 444, transport: 'TCP', protocol: 'HTTPS',
+        key: 'web-internal-https', from: 444, to: 444, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'Traffic between Front End and Director, including publishing client certificates to the Front End '
                 + 'or validating ones already issued.',
@@ -371,7 +371,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.director.80', table: 'server', role: 'director', service: 'Web Compatibility service',
-        from: 80, to: 80, transport: 'TCP',
+        key: 'web-http', from: 80, to: 80, transport: 'TCP',
         purpose: {
             en: 'First contact from the Director to the web farm FQDN; normal traffic then moves to HTTPS on port 443.',
             ja: 'ディレクターから Web ファーム FQDN への最初の接続に使い、その後の通常の通信はポート 443 の HTTPS'
@@ -380,7 +380,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.director.443', table: 'server', role: 'director', service: 'Web Compatibility service',
-        from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
+        key: 'web-https', from: 443, to: 443, transport: 'TCP', protocol: 'HTTPS',
         purpose: {
             en: 'HTTPS from the Director to the web farm FQDN of the IIS web components.',
             ja: 'ディレクターから IIS Web コンポーネントの Web ファーム FQDN へ HTTPS で接続します。',
@@ -388,7 +388,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.director.5061', table: 'server', role: 'director', service: 'Front-End service',
-        from: 5061, to: 5061, transport: 'TCP',
+        key: 'sip-tls', from: 5061, to: 5061, transport: 'TCP',
         purpose: {
             en: 'SIP for internal server-to-server traffic and for client connections.',
             ja: 'サーバー間の内部通信と、クライアントからの接続に使う SIP ポートです。',
@@ -396,7 +396,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.mediation.5070', table: 'server', role: 'mediation', service: 'Mediation service',
-        from: 5070, to: 5070, transport: 'TCP',
+        key: 'mediation', from: 5070, to: 5070, transport: 'TCP',
         purpose: {
             en: 'The Mediation Server receives requests from Front End Servers on this port.',
             ja: '仲介サーバーが、フロント エンド サーバーからの要求をこのポートで受け付けます。',
@@ -404,7 +404,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.mediation.5067', table: 'server', role: 'mediation', service: 'Mediation service',
-        from: 5067, to: 5067, transport: 'TCP', protocol: 'TLS',
+        key: 'mediation-gateway-tls', from: 5067, to: 5067, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'Receives SIP requests from PSTN gateways over TLS.',
             ja: 'PSTN ゲートウェイからの SIP 要求を TLS で受け付けます。',
@@ -412,7 +412,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.mediation.5068', table: 'server', role: 'mediation', service: 'Mediation service',
-        from: 5068, to: 5068, transport: 'TCP',
+        key: 'mediation-gateway-tcp', from: 5068, to: 5068, transport: 'TCP',
         purpose: {
             en: 'Receives SIP requests from PSTN gateways over plain TCP.',
             ja: 'PSTN ゲートウェイからの SIP 要求を TCP で受け付けます。',
@@ -420,7 +420,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.mediation.5070-2', table: 'server', role: 'mediation', service: 'Mediation service',
-        from: 5070, to: 5070, transport: 'TCP', protocol: 'MTLS',
+        key: 'mediation', from: 5070, to: 5070, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'SIP requests from Front End Servers to the Mediation Server, secured with MTLS.',
             ja: 'フロント エンド サーバーから仲介サーバーへの SIP 要求を MTLS で受け付けます。',
@@ -428,7 +428,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.persistentchat.5041', table: 'server', role: 'persistentchat', service: 'Persistent Chat SIP',
-        from: 5041, to: 5041, transport: 'TCP', protocol: 'MTLS',
+        key: 'sip', from: 5041, to: 5041, transport: 'TCP', protocol: 'MTLS',
         purpose: {
             en: 'SIP port of the Persistent Chat Front End Server, secured with MTLS.',
             ja: '常設チャット フロント エンド サーバーの SIP ポートです (MTLS)。',
@@ -436,7 +436,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
     {
         id: 'server.persistentchat.881', table: 'server', role: 'persistentchat', service: 'Persistent Chat WCF',
-        from: 881, to: 881, transport: 'TCP', protocol: 'TLS/MTLS',
+        key: 'wcf', from: 881, to: 881, transport: 'TCP', protocol: 'TLS/MTLS',
         purpose: {
             en: 'Windows Communication Foundation (WCF) traffic of Persistent Chat, over TLS or MTLS.',
             ja: '常設チャットの Windows Communication Foundation (WCF) 通信に使います (TLS または MTLS)。',
@@ -445,7 +445,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     {
         id: 'server.persistentchat.443', table: 'server', role: 'persistentchat',
         service: 'Persistent Chat File Transfer service',
-        from: 443, to: 443, transport: 'TCP', protocol: 'TLS',
+        key: 'file-transfer', from: 443, to: 443, transport: 'TCP', protocol: 'TLS',
         purpose: {
             en: 'Used by the Persistent Chat File Transfer service, over TLS.',
             ja: '常設チャットのファイル転送サービスが TLS で使います。',

@@ -1,9 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { catalogueCommand } from './commands/catalogue.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 import { runLanguageServer } from '../language-server.js';
+import type { Locale } from '../language/l10n/locale.js';
 
 /** Replaced with package.json's version by the bundler. */
 declare const SFBTOPO_VERSION: string;
@@ -22,8 +23,9 @@ async function main(argv: string[]): Promise<number> {
         .command('validate')
         .description('check topology files; prints file:line:col: severity: message [code]')
         .argument('<files...>', '.sfbtopo files to check')
-        .action(async (files: string[]) => {
-            exitCode = await validateCommand(files, processOutput);
+        .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
+        .action(async (files: string[], options: { locale: Locale }) => {
+            exitCode = await validateCommand(files, options, processOutput);
         });
 
     program

@@ -8,19 +8,28 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
+import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyScopeComputation } from './references/topology-scope-computation.js';
 import { registerValidationChecks } from './validation/validator-registry.js';
 
-/** Services this language adds to Langium's defaults (none yet beyond overrides). */
-export type SfbtopoAddedServices = object;
+/** Services this language adds to Langium's defaults. */
+export type SfbtopoAddedServices = {
+    l10n: {
+        /** The language of messages: the client's locale, or `--locale` on the command line. */
+        Locale: LocaleSetting;
+    };
+};
 
 export type SfbtopoServices = LangiumServices & SfbtopoAddedServices;
 
 export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & SfbtopoAddedServices> = {
+    l10n: {
+        Locale: () => new LocaleSetting(),
+    },
     parser: {
-        ParserErrorMessageProvider: () => new TopologyParserErrorMessageProvider(),
+        ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),

@@ -4,33 +4,26 @@
 
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
-/** Why `text` is not a plain fully qualified host name, or undefined when it is one. */
-export function fqdnProblem(text: string): string | undefined {
-    if (text.length === 0) {
-        return 'the FQDN is empty: write the pool\'s DNS name, such as "pool01.contoso.com"';
-    }
-    if (text.length > 253) {
-        return `the FQDN is ${text.length} characters long; DNS names are at most 253`;
-    }
+export type FqdnProblem =
+    | { kind: 'empty' }
+    | { kind: 'too-long'; length: number }
+    | { kind: 'single-label' }
+    | { kind: 'empty-label' }
+    | { kind: 'label-too-long'; label: string }
+    | { kind: 'bad-label'; label: string }
+    | { kind: 'numeric-tld' };
+
+export function fqdnProblem(text: string): FqdnProblem | undefined {
+    if (text.length === 0) return { kind: 'empty' };
+    if (text.length > 253) return { kind: 'too-long', length: text.length };
     const labels = text.split('.');
-    if (labels.length < 2) {
-        return `'${text}' is not fully qualified: add the DNS domain, such as "${text}.contoso.com"`;
-    }
+    if (labels.length < 2) return { kind: 'single-label' };
     for (const label of labels) {
-        if (label.length === 0) {
-            return `'${text}' has an empty label (two dots in a row, or a leading or trailing dot)`;
-        }
-        if (label.length > 63) {
-            return `the label '${label.slice(0, 20)}…' in '${text}' is ${label.length} characters long; DNS labels are at most 63`;
-        }
-        if (!LABEL.test(label)) {
-            return `the label '${label}' in '${text}' is not a host name label: use letters, digits and inner hyphens only`;
-        }
+        if (label.length === 0) return { kind: 'empty-label' };
+        if (label.length > 63) return { kind: 'label-too-long', label };
+        if (!LABEL.test(label)) return { kind: 'bad-label', label };
     }
-    if (/^[0-9]+$/.test(labels[labels.length - 1])) {
-        return `'${text}' ends in an all-digit label, so it is not a host name; write the address in an address position instead`;
-    }
-    return undefined;
+    return /^[0-9]+$/.test(labels[labels.length - 1]) ? { kind: 'numeric-tld' } : undefined;
 }
 
 /** DNS names compare without regard to letter case. */

@@ -2,44 +2,55 @@ import ipaddr from 'ipaddr.js';
 
 // IPv4 syntax is checked with ipaddr.js rather than a pattern: it knows the octet
 // bounds and refuses the octal and hexadecimal forms that Windows tools would misread.
+// Functions here say what is wrong; the validators turn that into sentences.
 
-/** Why `text` is not a single IPv4 address, or undefined when it is one. */
-export function ipv4AddressProblem(text: string): string | undefined {
-    if (text.includes('/')) {
-        return `'${text}' is a subnet (CIDR), but a single IPv4 address is expected here, such as 10.0.1.11`;
-    }
-    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) {
-        return `'${text}' is not an IPv4 address: write four decimal numbers from 0 to 255 separated by dots, such as 10.0.1.11`;
-    }
-    return undefined;
+export type AddressProblem = 'cidr-not-address' | 'not-ipv4';
+
+export function ipv4AddressProblem(text: string): AddressProblem | undefined {
+    if (text.includes('/')) return 'cidr-not-address';
+    return ipaddr.IPv4.isValidFourPartDecimal(text) ? undefined : 'not-ipv4';
 }
 
-export interface CidrCheck {
-    /** Set when the text is not a usable IPv4 CIDR. */
-    problem?: string;
-    /** Set when the CIDR is valid but has host bits: the network it denotes. */
-    network?: string;
+export type CidrCheck =
+    | { problem: 'no-prefix' }
+    | { problem: 'bad-address'; address: string }
+    | { problem: 'bad-prefix'; prefix: string }
+    | { problem?: undefined; network: Ipv4Network; hostBitsSet: boolean };
+
+export interface Ipv4Network {
+    /** First address as an unsigned 32-bit number. */
+    first: number;
+    last: number;
+    prefix: number;
+    /** The network written canonically, e.g. 10.0.0.0/16. */
+    text: string;
 }
 
 export function checkIpv4Cidr(text: string): CidrCheck {
     const slash = text.indexOf('/');
-    if (slash < 0) {
-        return { problem: `'${text}' has no prefix length: a subnet is written as a CIDR, such as 10.0.0.0/16` };
-    }
+    if (slash < 0) return { problem: 'no-prefix' };
     const address = text.slice(0, slash);
     const prefixText = text.slice(slash + 1);
-    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) {
-        return { problem: `'${address}' in '${text}' is not an IPv4 address: write four decimal numbers from 0 to 255 separated by dots` };
-    }
+    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return { problem: 'bad-address', address };
     const prefix = Number(prefixText);
-    if (!/^(0|[1-9][0-9]?)$/.test(prefixText) || prefix > 32) {
-        return { problem: `'/${prefixText}' in '${text}' is not a prefix length: IPv4 prefixes run from 0 to 32` };
-    }
-    const network = ipaddr.IPv4.networkAddressFromCIDR(text).toString();
-    return network === address ? {} : { network: `${network}/${prefix}` };
+    if (!/^(0|[1-9][0-9]?)$/.test(prefixText) || prefix > 32) return { problem: 'bad-prefix', prefix: prefixText };
+    const size = 2 ** (32 - prefix);
+    const first = Math.floor(ipv4ToNumber(address) / size) * size;
+    return {
+        network: { first, last: first + size - 1, prefix, text: `${numberToIpv4(first)}/${prefix}` },
+        hostBitsSet: first !== ipv4ToNumber(address),
+    };
 }
 
 /** The canonical form of a valid IPv4 address, for comparing two spellings. */
 export function normaliseIpv4(text: string): string | undefined {
     return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text).toString() : undefined;
+}
+
+export function ipv4ToNumber(text: string): number {
+    return ipaddr.IPv4.parse(text).octets.reduce((value, octet) => value * 256 + octet, 0);
+}
+
+export function numberToIpv4(value: number): string {
+    return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, site } from '../../helpers.js';
+import { diagnoseOnly, site } from '../../helpers.js';
+
+const diagnose = diagnoseOnly('invalid-fqdn', 'duplicate-fqdn');
 
 const pool = (fqdn: string) => site(`  frontend pool p { fqdn "${fqdn}" server a 10.0.0.1 }`);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, site } from '../../helpers.js';
+import { diagnoseOnly, site } from '../../helpers.js';
+
+const diagnose = diagnoseOnly('port-out-of-range', 'port-range-reversed');
 
 const clients = (range: string) => site(`  clients { media audio ${range} }`);
 

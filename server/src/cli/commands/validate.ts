@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import { EmptyFileSystem } from 'langium';
+import type { Locale } from '../../language/l10n/locale.js';
+import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
 import { checkTopologies, type TopologySource } from '../../workspace/topology-documents.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
@@ -7,7 +10,7 @@ import { readTopologyFile } from '../read-topology-file.js';
 import type { Output } from '../output.js';
 
 /** `sfbtopo validate FILE...`: diagnostics on stdout, a one-line summary on stderr. */
-export async function validateCommand(files: string[], out: Output): Promise<number> {
+export async function validateCommand(files: string[], options: { locale: Locale }, out: Output): Promise<number> {
     const sources: Array<TopologySource & { shown: string }> = [];
     let unreadable = 0;
     for (const file of files) {
@@ -21,7 +24,9 @@ export async function validateCommand(files: string[], out: Output): Promise<num
     }
     let errors = 0;
     let warnings = 0;
-    for (const checked of await checkTopologies(sources)) {
+    const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    sfbtopo.l10n.Locale.current = options.locale;
+    for (const checked of await checkTopologies(sources, sfbtopo)) {
         const shown = sources.find((source) => source === checked.source)?.shown ?? checked.source.path;
         const sorted = [...checked.diagnostics].sort(
             (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

@@ -19,6 +19,7 @@ export const SfbtopoTerminals = {
 export type SfbtopoTerminalNames = keyof typeof SfbtopoTerminals;
 
 export type SfbtopoKeywordNames =
+    | ","
     | "-"
     | "appsharing"
     | "audio"
@@ -48,6 +49,8 @@ export type SfbtopoKeywordNames =
     | "officewebapps"
     | "persistentchat"
     | "pool"
+    | "port"
+    | "ports"
     | "reverseproxy"
     | "server"
     | "site"
@@ -205,7 +208,7 @@ export interface LoadBalancer extends langium.AstNode {
     readonly $type: 'LoadBalancer';
     name: Name;
     pool: langium.Reference<Pool>;
-    statements: Array<Vip>;
+    statements: Array<LoadBalancerStatement>;
 }
 
 export const LoadBalancer = {
@@ -217,6 +220,31 @@ export const LoadBalancer = {
 
 export function isLoadBalancer(item: unknown): item is LoadBalancer {
     return reflection.isInstance(item, LoadBalancer.$type);
+}
+
+export interface LoadBalancerPorts extends langium.AstNode {
+    readonly $container: LoadBalancer;
+    readonly $type: 'LoadBalancerPorts';
+    ports: Array<number>;
+}
+
+export const LoadBalancerPorts = {
+    $type: 'LoadBalancerPorts',
+    ports: 'ports'
+} as const;
+
+export function isLoadBalancerPorts(item: unknown): item is LoadBalancerPorts {
+    return reflection.isInstance(item, LoadBalancerPorts.$type);
+}
+
+export type LoadBalancerStatement = LoadBalancerPorts | Vip;
+
+export const LoadBalancerStatement = {
+    $type: 'LoadBalancerStatement'
+} as const;
+
+export function isLoadBalancerStatement(item: unknown): item is LoadBalancerStatement {
+    return reflection.isInstance(item, LoadBalancerStatement.$type);
 }
 
 export interface LoadBalancing extends langium.AstNode {
@@ -257,10 +285,10 @@ export function isMediaRange(item: unknown): item is MediaRange {
     return reflection.isInstance(item, MediaRange.$type);
 }
 
-export type Name = 'clients' | 'cms' | 'colocate' | 'dns' | 'edition' | 'enterprise' | 'external' | 'fileshare' | 'for' | 'fqdn' | 'gateway' | 'hardware' | 'hosts' | 'internal' | 'loadbalancer' | 'loadbalancing' | 'media' | 'pool' | 'reverseproxy' | 'server' | 'site' | 'standard' | 'subnet' | 'topology' | 'vip' | MediaKind | Role | string;
+export type Name = 'clients' | 'cms' | 'colocate' | 'dns' | 'edition' | 'enterprise' | 'external' | 'fileshare' | 'for' | 'fqdn' | 'gateway' | 'hardware' | 'hosts' | 'internal' | 'loadbalancer' | 'loadbalancing' | 'media' | 'pool' | 'port' | 'ports' | 'reverseproxy' | 'server' | 'site' | 'standard' | 'subnet' | 'topology' | 'vip' | MediaKind | Role | string;
 
 export function isName(item: unknown): item is Name {
-    return isRole(item) || isMediaKind(item) || item === 'topology' || item === 'site' || item === 'subnet' || item === 'pool' || item === 'fqdn' || item === 'edition' || item === 'enterprise' || item === 'standard' || item === 'server' || item === 'internal' || item === 'external' || item === 'colocate' || item === 'hosts' || item === 'cms' || item === 'loadbalancing' || item === 'dns' || item === 'hardware' || item === 'gateway' || item === 'media' || item === 'fileshare' || item === 'reverseproxy' || item === 'loadbalancer' || item === 'for' || item === 'vip' || item === 'clients' || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
+    return isRole(item) || isMediaKind(item) || item === 'topology' || item === 'site' || item === 'subnet' || item === 'pool' || item === 'fqdn' || item === 'edition' || item === 'enterprise' || item === 'standard' || item === 'server' || item === 'internal' || item === 'external' || item === 'colocate' || item === 'hosts' || item === 'cms' || item === 'loadbalancing' || item === 'dns' || item === 'hardware' || item === 'gateway' || item === 'media' || item === 'fileshare' || item === 'reverseproxy' || item === 'loadbalancer' || item === 'for' || item === 'vip' || item === 'clients' || item === 'port' || item === 'ports' || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
 }
 
 export interface Pool extends langium.AstNode {
@@ -282,7 +310,7 @@ export function isPool(item: unknown): item is Pool {
     return reflection.isInstance(item, Pool.$type);
 }
 
-export type PoolStatement = CmsHosting | Colocation | Edition | Fqdn | GatewayLink | LoadBalancing | MediaRange | Server;
+export type PoolStatement = CmsHosting | Colocation | Edition | Fqdn | GatewayLink | LoadBalancing | MediaRange | PortOverride | Server;
 
 export const PoolStatement = {
     $type: 'PoolStatement'
@@ -290,6 +318,23 @@ export const PoolStatement = {
 
 export function isPoolStatement(item: unknown): item is PoolStatement {
     return reflection.isInstance(item, PoolStatement.$type);
+}
+
+export interface PortOverride extends langium.AstNode {
+    readonly $container: Pool;
+    readonly $type: 'PortOverride';
+    port: number;
+    service: Name;
+}
+
+export const PortOverride = {
+    $type: 'PortOverride',
+    port: 'port',
+    service: 'service'
+} as const;
+
+export function isPortOverride(item: unknown): item is PortOverride {
+    return reflection.isInstance(item, PortOverride.$type);
 }
 
 export interface PortRange extends langium.AstNode {
@@ -439,10 +484,13 @@ export type SfbtopoAstType = {
     Gateway: Gateway
     GatewayLink: GatewayLink
     LoadBalancer: LoadBalancer
+    LoadBalancerPorts: LoadBalancerPorts
+    LoadBalancerStatement: LoadBalancerStatement
     LoadBalancing: LoadBalancing
     MediaRange: MediaRange
     Pool: Pool
     PoolStatement: PoolStatement
+    PortOverride: PortOverride
     PortRange: PortRange
     ReverseProxy: ReverseProxy
     Server: Server
@@ -563,6 +611,22 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SiteMember.$type]
         },
+        LoadBalancerPorts: {
+            name: LoadBalancerPorts.$type,
+            properties: {
+                ports: {
+                    name: LoadBalancerPorts.ports,
+                    defaultValue: []
+                }
+            },
+            superTypes: [LoadBalancerStatement.$type]
+        },
+        LoadBalancerStatement: {
+            name: LoadBalancerStatement.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         LoadBalancing: {
             name: LoadBalancing.$type,
             properties: {
@@ -605,6 +669,18 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        PortOverride: {
+            name: PortOverride.$type,
+            properties: {
+                port: {
+                    name: PortOverride.port
+                },
+                service: {
+                    name: PortOverride.service
+                }
+            },
+            superTypes: [PoolStatement.$type]
         },
         PortRange: {
             name: PortRange.$type,
@@ -699,7 +775,7 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
                     name: Vip.address
                 }
             },
-            superTypes: []
+            superTypes: [LoadBalancerStatement.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -30,7 +30,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -70,7 +70,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -125,13 +125,6 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@18"
             },
             "arguments": []
@@ -153,7 +146,14 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@21"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
             },
             "arguments": []
           }
@@ -180,7 +180,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -192,7 +192,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -232,7 +232,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -366,6 +366,13 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
               "$ref": "#/rules@14"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@17"
+            },
+            "arguments": []
           }
         ]
       },
@@ -390,7 +397,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -452,7 +459,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -464,7 +471,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -484,7 +491,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -506,7 +513,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -621,12 +628,12 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               },
@@ -722,7 +729,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -741,13 +748,53 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
               }
             ],
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PortOverride",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "port"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "service",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@27"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "port",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@32"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -772,7 +819,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -833,7 +880,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -845,7 +892,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -873,7 +920,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -885,7 +932,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -913,7 +960,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -934,7 +981,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               },
@@ -953,7 +1000,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             },
@@ -962,6 +1009,32 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LoadBalancerStatement",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@23"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
           }
         ]
       },
@@ -986,10 +1059,60 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LoadBalancerPorts",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "ports"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "ports",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@32"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "ports",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
           }
         ]
       },
@@ -1021,7 +1144,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 },
@@ -1068,7 +1191,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@24"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               },
@@ -1092,7 +1215,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -1209,6 +1332,14 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "Keyword",
             "value": "clients"
+          },
+          {
+            "$type": "Keyword",
+            "value": "port"
+          },
+          {
+            "$type": "Keyword",
+            "value": "ports"
           }
         ]
       },

@@ -1,18 +1,36 @@
-import { DefaultLinker, type LinkingError, type ReferenceInfo, type AstNodeDescription } from 'langium';
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import type { Bilingual, LocaleSetting } from '../l10n/locale.js';
+import type { SfbtopoServices } from '../sfbtopo-module.js';
 
 /** What each kind of reference must name, in the administrator's words. */
-const EXPECTED: Record<string, { what: string; where: string }> = {
-    Pool: { what: 'pool', where: '`for` names a pool declared in one of the topology\'s sites' },
-    Gateway: { what: 'gateway', where: 'a pool\'s `gateway` names a site-level `gateway NAME ADDRESS`' },
-    Subnet: { what: 'subnet', where: '`clients { subnet NAME }` names a site-level `subnet NAME CIDR`' },
+const EXPECTED: Record<string, (name: string) => Bilingual> = {
+    Pool: (name) => ({
+        en: `No pool named '${name}' in this topology: \`for\` names a pool declared in one of the topology's sites.`,
+        ja: `このトポロジに '${name}' という名前のプールはありません。\`for\` には、いずれかのサイトで宣言したプールの名前を書きます。`,
+    }),
+    Gateway: (name) => ({
+        en: `No gateway named '${name}' in this topology: a pool's \`gateway\` names a site-level \`gateway NAME ADDRESS\`.`,
+        ja: `このトポロジに '${name}' という名前のゲートウェイはありません。プールの \`gateway\` には、サイトで \`gateway NAME ADDRESS\` と宣言した名前を書きます。`,
+    }),
+    Subnet: (name) => ({
+        en: `No subnet named '${name}' in this topology: \`clients { subnet NAME }\` names a site-level \`subnet NAME CIDR\`.`,
+        ja: `このトポロジに '${name}' という名前のサブネットはありません。\`clients { subnet NAME }\` には、サイトで \`subnet NAME CIDR\` と宣言した名前を書きます。`,
+    }),
 };
 
 export class TopologyLinker extends DefaultLinker {
+    private readonly locale: LocaleSetting;
+
+    constructor(services: SfbtopoServices) {
+        super(services);
+        this.locale = services.l10n.Locale;
+    }
+
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const expected = EXPECTED[this.reflection.getReferenceType(refInfo)];
         if (expected) {
-            error.message = `No ${expected.what} named '${refInfo.reference.$refText}' in this topology: ${expected.where}.`;
+            error.message = this.locale.pick(expected(refInfo.reference.$refText));
         }
         return error;
     }

@@ -1,49 +1,41 @@
-import type { ValidationAcceptor } from 'langium';
-import type { Gateway, ReverseProxy, Server, Subnet, Topology, Vip } from '../generated/ast.js';
-import { checkIpv4Cidr, ipv4AddressProblem, normaliseIpv4 } from '../../net/ipv4.js';
+import type { Gateway, ReverseProxy, Server, Topology, Vip } from '../generated/ast.js';
+import { ipv4AddressProblem, normaliseIpv4, type AddressProblem } from '../../net/ipv4.js';
+import type { Bilingual } from '../l10n/locale.js';
 import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import type { Reporter } from './report.js';
 import { addressUses, lineOf, type AddressUse } from './topology-contents.js';
 
-export function checkSubnet(subnet: Subnet, accept: ValidationAcceptor): void {
-    if (subnet.cidr === undefined) {
-        return; // a parse error already points here
-    }
-    const { problem, network } = checkIpv4Cidr(subnet.cidr);
-    if (problem) {
-        report(accept, 'error', IssueCodes.InvalidSubnet, `Subnet ${subnet.name}: ${problem}.`, subnet, 'cidr');
-    } else if (network) {
-        report(
-            accept,
-            'warning',
-            IssueCodes.SubnetHostBits,
-            `Subnet ${subnet.name}: '${subnet.cidr}' has host bits set; the network it denotes is ${network}, write that instead.`,
-            subnet,
-            'cidr',
-        );
-    }
-}
-
-export function checkServerAddresses(server: Server, accept: ValidationAcceptor): void {
+export function checkServerAddresses(server: Server, report: Reporter): void {
     for (const property of ['address', 'internal', 'external'] as const) {
-        checkAddress(server, property, accept);
+        checkAddress(server, property, server[property], report);
     }
 }
 
-export function checkHostAddress(node: Gateway | ReverseProxy | Vip, accept: ValidationAcceptor): void {
-    checkAddress(node, 'address', accept);
+export function checkHostAddress(node: Gateway | ReverseProxy | Vip, report: Reporter): void {
+    checkAddress(node, 'address', node.address, report);
 }
 
-function checkAddress(node: Server | Gateway | ReverseProxy | Vip, property: 'address' | 'internal' | 'external', accept: ValidationAcceptor): void {
-    const text = (node as Partial<Record<typeof property, string>>)[property];
+function checkAddress(node: Server | Gateway | ReverseProxy | Vip, property: string, text: string | undefined, report: Reporter): void {
     const problem = text === undefined ? undefined : ipv4AddressProblem(text);
-    if (problem) {
-        report(accept, 'error', IssueCodes.InvalidAddress, `${problem}.`, node, property);
+    if (problem && text !== undefined) {
+        report('error', IssueCodes.InvalidAddress, addressMessage(problem, text), { node, property });
     }
+}
+
+function addressMessage(problem: AddressProblem, text: string): Bilingual {
+    return problem === 'cidr-not-address'
+        ? {
+              en: `'${text}' is a subnet (CIDR), but a single IPv4 address is expected here, such as 10.0.1.11.`,
+              ja: `'${text}' はサブネット (CIDR) です。ここには 10.0.1.11 のような単一の IPv4 アドレスを書きます。`,
+          }
+        : {
+              en: `'${text}' is not an IPv4 address: write four decimal numbers from 0 to 255 separated by dots, such as 10.0.1.11.`,
+              ja: `'${text}' は IPv4 アドレスではありません。10.0.1.11 のように、0 から 255 までの 10 進数 4 つをドットで区切って書きます。`,
+          };
 }
 
 /** Two things at one address would make every rule for that address ambiguous. */
-export function checkUniqueAddresses(topology: Topology, accept: ValidationAcceptor): void {
+export function checkUniqueAddresses(topology: Topology, report: Reporter): void {
     const first = new Map<string, AddressUse>();
     for (const use of addressUses(topology)) {
         const key = normaliseIpv4(use.text);
@@ -55,14 +47,19 @@ export function checkUniqueAddresses(topology: Topology, accept: ValidationAccep
             first.set(key, use);
             continue;
         }
+        const line = lineOf(earlier.node);
         report(
-            accept,
             'error',
             IssueCodes.DuplicateAddress,
-            `The address ${use.text} of ${use.owner} is already used by ${earlier.owner} at ${lineOf(earlier.node)}; ` +
-                `each server, gateway, reverse proxy and load balancer VIP needs an address of its own.`,
-            use.node,
-            use.property,
+            {
+                en:
+                    `The address ${use.text} of ${use.owner.en} is already used by ${earlier.owner.en} at line ${line}; ` +
+                    'each server, gateway, reverse proxy and load balancer VIP needs an address of its own.',
+                ja:
+                    `${use.owner.ja} のアドレス ${use.text} は、${line} 行目の${earlier.owner.ja}で既に使われています。` +
+                    'サーバー、ゲートウェイ、リバース プロキシ、ロード バランサーの VIP には、それぞれ別のアドレスが必要です。',
+            },
+            { node: use.node, property: use.property },
         );
     }
 }

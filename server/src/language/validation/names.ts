@@ -1,7 +1,6 @@
-import type { ValidationAcceptor } from 'langium';
 import type { Topology } from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import type { Reporter } from './report.js';
 import { lineOf, namedDeclarations, type NamedDeclaration } from './topology-contents.js';
 
 /**
@@ -9,25 +8,31 @@ import { lineOf, namedDeclarations, type NamedDeclaration } from './topology-con
  * case: names become rule names and per-pool file names, and Windows compares
  * those without case.
  */
-export function checkUniqueNames(topology: Topology, accept: ValidationAcceptor): void {
+export function checkUniqueNames(topology: Topology, report: Reporter): void {
     const first = new Map<string, NamedDeclaration>();
     for (const declaration of namedDeclarations(topology)) {
-        const key = declaration.node.name.toLowerCase();
-        const earlier = first.get(key);
+        const name = declaration.node.name;
+        const earlier = first.get(name.toLowerCase());
         if (!earlier) {
-            first.set(key, declaration);
+            first.set(name.toLowerCase(), declaration);
             continue;
         }
-        const sameSpelling = earlier.node.name === declaration.node.name;
-        const spelling = sameSpelling ? '' : ` ('${earlier.node.name}', which differs only in letter case)`;
+        const line = lineOf(earlier.node);
+        const caseOnly = earlier.node.name !== name;
         report(
-            accept,
             'error',
             IssueCodes.DuplicateName,
-            `The name '${declaration.node.name}' is already used by the ${earlier.kind} at ${lineOf(earlier.node)}${spelling}; ` +
-                `every site, pool, server, subnet, gateway, reverse proxy, load balancer and file share needs its own name.`,
-            declaration.node,
-            'name',
+            {
+                en:
+                    `The name '${name}' is already used by the ${earlier.kind.en} at line ${line}` +
+                    (caseOnly ? ` ('${earlier.node.name}', which differs only in letter case)` : '') +
+                    '; every site, pool, server, subnet, gateway, reverse proxy, load balancer and file share needs its own name.',
+                ja:
+                    `名前 '${name}' は ${line} 行目の${earlier.kind.ja}で既に使われています` +
+                    (caseOnly ? ` ('${earlier.node.name}'。大文字と小文字の違いだけです)` : '') +
+                    '。サイト、プール、サーバー、サブネット、ゲートウェイ、リバース プロキシ、ロード バランサー、ファイル共有には、それぞれ別の名前が必要です。',
+            },
+            { node: declaration.node, property: 'name' },
         );
     }
 }

@@ -11,33 +11,35 @@ import {
     isVip,
     type Topology,
 } from '../generated/ast.js';
+import type { Bilingual } from '../l10n/locale.js';
 
-/** Everything in a topology that declares a name, with the word an administrator uses for it. */
+/** Everything in a topology that declares a name, with the words an administrator uses for it. */
 export interface NamedDeclaration {
     node: AstNode & { name: string };
-    kind: string;
+    kind: Bilingual;
 }
 
 export function namedDeclarations(topology: Topology): NamedDeclaration[] {
     const found: NamedDeclaration[] = [];
     for (const node of AstUtils.streamAllContents(topology)) {
+        const name = (node as { name?: unknown }).name;
         const kind = declarationKind(node);
-        if (kind && typeof (node as { name?: unknown }).name === 'string') {
+        if (kind && typeof name === 'string') {
             found.push({ node: node as NamedDeclaration['node'], kind });
         }
     }
     return found;
 }
 
-function declarationKind(node: AstNode): string | undefined {
-    if (isSite(node)) return 'site';
-    if (isPool(node)) return `${node.role} pool`;
-    if (isServer(node)) return 'server';
-    if (isSubnet(node)) return 'subnet';
-    if (isGateway(node)) return 'gateway';
-    if (isReverseProxy(node)) return 'reverse proxy';
-    if (isLoadBalancer(node)) return 'load balancer';
-    if (isFileShare(node)) return 'file share';
+function declarationKind(node: AstNode): Bilingual | undefined {
+    if (isSite(node)) return { en: 'site', ja: 'サイト' };
+    if (isPool(node)) return { en: `${node.role} pool`, ja: `${node.role} プール` };
+    if (isServer(node)) return { en: 'server', ja: 'サーバー' };
+    if (isSubnet(node)) return { en: 'subnet', ja: 'サブネット' };
+    if (isGateway(node)) return { en: 'gateway', ja: 'ゲートウェイ' };
+    if (isReverseProxy(node)) return { en: 'reverse proxy', ja: 'リバース プロキシ' };
+    if (isLoadBalancer(node)) return { en: 'load balancer', ja: 'ロード バランサー' };
+    if (isFileShare(node)) return { en: 'file share', ja: 'ファイル共有' };
     return undefined;
 }
 
@@ -47,7 +49,7 @@ export interface AddressUse {
     property: 'address' | 'internal' | 'external';
     text: string;
     /** How the address is described in messages, e.g. "server fe01a". */
-    owner: string;
+    owner: Bilingual;
 }
 
 export function addressUses(topology: Topology): AddressUse[] {
@@ -57,21 +59,23 @@ export function addressUses(topology: Topology): AddressUse[] {
             for (const property of ['address', 'internal', 'external'] as const) {
                 const text = node[property];
                 if (text !== undefined) {
-                    const side = property === 'address' ? '' : ` (${property})`;
-                    uses.push({ node, property, text, owner: `server ${node.name}${side}` });
+                    const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
+                    uses.push({ node, property, text, owner: { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` } });
                 }
             }
-        } else if ((isGateway(node) || isReverseProxy(node)) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, owner: `${isGateway(node) ? 'gateway' : 'reverse proxy'} ${node.name}` });
+        } else if (isGateway(node) && node.address !== undefined) {
+            uses.push({ node, property: 'address', text: node.address, owner: { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` } });
+        } else if (isReverseProxy(node) && node.address !== undefined) {
+            uses.push({ node, property: 'address', text: node.address, owner: { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` } });
         } else if (isVip(node) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, owner: `the VIP of load balancer ${node.$container.name}` });
+            const lb = node.$container.name;
+            uses.push({ node, property: 'address', text: node.address, owner: { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` } });
         }
     }
     return uses;
 }
 
-/** Where a node starts, as "line N" for messages that point at an earlier declaration. */
-export function lineOf(node: AstNode): string {
-    const line = node.$cstNode?.range.start.line;
-    return line === undefined ? 'elsewhere' : `line ${line + 1}`;
+/** The 1-based line where a node starts, for messages that point at an earlier declaration. */
+export function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? -1) + 1;
 }

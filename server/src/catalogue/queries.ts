@@ -1,0 +1,63 @@
+import { CATALOGUE } from './catalogue.js';
+import { INTERNAL_SERVER_ROLES, SKYPE_SERVER_ROLES } from './roles.js';
+import type { MediaKind, PoolRole, PortEntry } from './types.js';
+
+/** What decides which catalogue rows apply to the servers of a pool. */
+export interface PoolRoleContext {
+    role: PoolRole;
+    colocatedMediation: boolean;
+    hostsCms: boolean;
+}
+
+export type LoadBalancingMode = 'dns' | 'hardware';
+
+const PORT_ENTRIES = CATALOGUE.filter((entry): entry is PortEntry => entry.table !== 'ipsec');
+
+/** Server-table rows that apply to every server of a pool, in catalogue order. */
+export function serverEntriesFor(context: PoolRoleContext): PortEntry[] {
+    return PORT_ENTRIES.filter(
+        (entry) =>
+            entry.table === 'server' &&
+            ((entry.role === context.role && conditionHolds(entry, context)) ||
+                (entry.role === 'all-servers' && SKYPE_SERVER_ROLES.has(context.role)) ||
+                (entry.role === 'internal-servers' && INTERNAL_SERVER_ROLES.has(context.role))),
+    );
+}
+
+function conditionHolds(entry: PortEntry, context: PoolRoleContext): boolean {
+    if (entry.condition === 'colocated-mediation') return context.colocatedMediation;
+    if (entry.condition === 'cms') return context.hostsCms;
+    return true;
+}
+
+/** The catalogue's media range of one kind for a pool's servers, if the role has one. */
+export function defaultMediaEntry(context: PoolRoleContext, kind: MediaKind): PortEntry | undefined {
+    return serverEntriesFor(context).find((entry) => entry.media === kind);
+}
+
+/** Roles that have rows in the load balancer tables (Front End, Director, Mediation). */
+export function hasLoadBalancerTable(role: PoolRole): boolean {
+    return PORT_ENTRIES.some((entry) => entry.table === 'lb-hardware' && entry.role === role);
+}
+
+/**
+ * The rows a hardware load balancer in front of a pool must carry: the hardware-only
+ * table under hardware load balancing (with the collocated-Mediation row when the
+ * pool collocates Mediation), the DNS table under DNS load balancing.
+ */
+export function loadBalancerEntries(role: PoolRole, mode: LoadBalancingMode, colocatedMediation: boolean): PortEntry[] {
+    const table = mode === 'hardware' ? 'lb-hardware' : 'lb-dns';
+    return PORT_ENTRIES.filter(
+        (entry) => entry.table === table && entry.role === role && (entry.condition !== 'colocated-mediation' || colocatedMediation),
+    );
+}
+
+/** The distinct port numbers of some entries, ascending. */
+export function portsOf(entries: PortEntry[]): number[] {
+    return [...new Set(entries.map((entry) => entry.from))].sort((a, b) => a - b);
+}
+
+/** The client rows for one media kind (the seed's 1024-65535 ranges). */
+export function clientMediaEntry(kind: MediaKind): PortEntry | undefined {
+    return PORT_ENTRIES.find((entry) => entry.table === 'client' && entry.media === kind);
+}
