@@ -8,6 +8,7 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
+import { TopologyCodeActionProvider } from './lsp/code-actions.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
@@ -30,6 +31,9 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
     parser: {
         ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
+    },
+    lsp: {
+        CodeActionProvider: (services) => new TopologyCodeActionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
