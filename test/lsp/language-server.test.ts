@@ -6,6 +6,7 @@ import {
     createProtocolConnection,
     DidOpenTextDocumentNotification,
     ExitNotification,
+    CodeActionRequest,
     InitializedNotification,
     InitializeRequest,
     IPCMessageReader,
@@ -29,7 +30,7 @@ afterEach(() => {
 });
 
 /** Starts the server as other editors do (`sfbtopo lsp --stdio`) or as the VS Code client does (IPC). */
-async function startServer(transport: 'stdio' | 'ipc' = 'stdio') {
+async function startServer(transport: 'stdio' | 'ipc' = 'stdio', locale?: string) {
     if (transport === 'stdio') {
         const child = spawn(process.execPath, [join(repoRoot, 'out/cli.cjs'), 'lsp', '--stdio'], { cwd: repoRoot });
         server = child;
@@ -46,7 +47,7 @@ async function startServer(transport: 'stdio' | 'ipc' = 'stdio') {
         waiters.splice(0).forEach((wake) => wake());
     });
     connection.listen();
-    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, locale });
     await connection.sendNotification(InitializedNotification.type, {});
     const diagnosticsFor = (uri: string) =>
         new Promise<PublishDiagnosticsParams>((resolve, reject) => {
@@ -77,6 +78,19 @@ describe('the bundled language server over IPC, as the VS Code client starts it'
     });
 });
 
+describe('the client locale', () => {
+    it('switches diagnostics to Japanese when the editor says ja', async () => {
+        const { connection, diagnosticsFor } = await startServer('stdio', 'ja-JP');
+        const uri = 'untitled:ja.sfbtopo';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S { gateway g 10.0.0.300 }\n' },
+        });
+        const [diagnostic] = (await diagnosticsFor(uri)).diagnostics;
+        expect(diagnostic.code).toBe('invalid-address');
+        expect(diagnostic.message).toBe("'10.0.0.300' は IPv4 アドレスではありません。10.0.1.11 のように、0 から 255 までの 10 進数 4 つをドットで区切って書きます。");
+    });
+});
+
 describe('sfbtopo lsp --stdio', () => {
     it('publishes the same diagnostics as the command line for an opened document, and shuts down cleanly', async () => {
         const { connection, init, diagnosticsFor } = await startServer();
@@ -96,6 +110,18 @@ describe('sfbtopo lsp --stdio', () => {
         expect(diagnostics).toMatchObject([
             { code: 'invalid-address', severity: 1, range: { start: { line: 2, character: 12 }, end: { line: 2, character: 22 } } },
         ]);
+
+        const reversed = 'untitled:reversed.sfbtopo';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: reversed, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S { clients { media audio 50039-50020 } }\n' },
+        });
+        const [rangeDiagnostic] = (await diagnosticsFor(reversed)).diagnostics;
+        const actions = await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: reversed },
+            range: rangeDiagnostic.range,
+            context: { diagnostics: [rangeDiagnostic] },
+        });
+        expect(actions).toMatchObject([{ title: 'Swap to 50020-50039', kind: 'quickfix', edit: { changes: { [reversed]: [{ newText: '50020-50039' }] } } }]);
 
         await connection.sendRequest(ShutdownRequest.type);
         const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
