@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { catalogueCommand } from './commands/catalogue.js';
-import { validateCommand } from './commands/validate.js';
+import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 import { runLanguageServer } from '../language-server.js';
@@ -24,8 +24,9 @@ async function main(argv: string[]): Promise<number> {
         .description('check topology files; prints file:line:col: severity: message [code]')
         .argument('<files...>', '.sfbtopo files to check')
         .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
-        .action(async (files: string[], options: { locale: Locale }) => {
-            exitCode = await validateCommand(files, options, processOutput);
+        .addOption(new Option('--format <format>', 'output format: compiler-style lines, a JSON array or a SARIF 2.1.0 log').choices(VALIDATE_FORMATS).default('text'))
+        .action(async (files: string[], options: { locale: Locale; format: ValidateFormat }) => {
+            exitCode = await validateCommand(files, { ...options, toolVersion: SFBTOPO_VERSION }, processOutput);
         });
 
     program

@@ -6,24 +6,40 @@ import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
 import { checkTopologies, type TopologySource } from '../../workspace/topology-documents.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
+import { jsonReport } from '../formats/json-report.js';
+import type { FileDiagnostic, UnreadableFile } from '../formats/report-input.js';
+import { sarifReport } from '../formats/sarif-report.js';
 import { readTopologyFile } from '../read-topology-file.js';
 import type { Output } from '../output.js';
 
-/** `sfbtopo validate FILE...`: diagnostics on stdout, a one-line summary on stderr. */
-export async function validateCommand(files: string[], options: { locale: Locale }, out: Output): Promise<number> {
+export const VALIDATE_FORMATS = ['text', 'json', 'sarif'] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export interface ValidateOptions {
+    locale: Locale;
+    /** Defaults to `text`. */
+    format?: ValidateFormat;
+    /** The CLI's version, named in the SARIF log. */
+    toolVersion: string;
+}
+
+/**
+ * `sfbtopo validate FILE...`: diagnostics on stdout (compiler-style lines, a JSON
+ * array or a SARIF log), unreadable files and a one-line summary on stderr.
+ */
+export async function validateCommand(files: string[], options: ValidateOptions, out: Output): Promise<number> {
     const sources: Array<TopologySource & { shown: string }> = [];
-    let unreadable = 0;
+    const unreadable: UnreadableFile[] = [];
     for (const file of files) {
         const read = await readTopologyFile(file);
         if (read.ok) {
             sources.push({ path: resolve(file), text: read.text, shown: file });
         } else {
             out.error(`sfbtopo: ${read.message}`);
-            unreadable++;
+            unreadable.push({ file, message: read.message });
         }
     }
-    let errors = 0;
-    let warnings = 0;
+    const found: FileDiagnostic[] = [];
     const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
     sfbtopo.l10n.Locale.current = options.locale;
     for (const checked of await checkTopologies(sources, sfbtopo)) {
@@ -31,17 +47,28 @@ export async function validateCommand(files: string[], options: { locale: Locale
         const sorted = [...checked.diagnostics].sort(
             (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
         );
-        for (const diagnostic of sorted) {
-            out.print(formatDiagnostic(shown, diagnostic));
-            if (diagnostic.severity === DiagnosticSeverity.Error) errors++;
-            if (diagnostic.severity === DiagnosticSeverity.Warning) warnings++;
-        }
+        for (const diagnostic of sorted) found.push({ file: shown, diagnostic });
     }
+
+    switch (options.format ?? 'text') {
+        case 'text':
+            for (const { file, diagnostic } of found) out.print(formatDiagnostic(file, diagnostic));
+            break;
+        case 'json':
+            out.print(jsonReport(found, unreadable));
+            break;
+        case 'sarif':
+            out.print(sarifReport(found, unreadable, { toolVersion: options.toolVersion, cwd: process.cwd() }));
+            break;
+    }
+
+    const errors = found.filter(({ diagnostic }) => diagnostic.severity === DiagnosticSeverity.Error).length;
+    const warnings = found.filter(({ diagnostic }) => diagnostic.severity === DiagnosticSeverity.Warning).length;
     out.error(
         `sfbtopo: checked ${sources.length} of ${files.length} file(s): ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` +
-            (unreadable ? `, ${unreadable} unreadable` : ''),
+            (unreadable.length ? `, ${unreadable.length} unreadable` : ''),
     );
-    if (unreadable > 0) return ExitCode.UsageOrInput;
+    if (unreadable.length > 0) return ExitCode.UsageOrInput;
     return errors > 0 ? ExitCode.TopologyErrors : ExitCode.Ok;
 }
 
