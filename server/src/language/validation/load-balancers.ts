@@ -4,6 +4,7 @@ import { isStandardEdition, loadBalancersOf, loadBalancingMode, poolFacts, roleC
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
 import { lineOf } from './topology-contents.js';
+import { withArticle } from '../l10n/english.js';
 
 /** Roles that need load balancing once they have several servers. */
 const BALANCED_ROLES = new Set(['frontend', 'director', 'mediation']);
@@ -29,7 +30,7 @@ export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
     }
     if (!hasLoadBalancerTable(facts.role)) {
         report('error', IssueCodes.LoadBalancerRole, {
-            en: `Pool ${pool.name} is a ${pool.role} pool, and the catalogue has load balancer ports only for frontend, director and mediation pools.`,
+            en: `Pool ${pool.name} is ${withArticle(pool.role)} pool, and the catalogue has load balancer ports only for frontend, director and mediation pools.`,
             ja: `プール ${pool.name} は ${pool.role} プールです。カタログにロード バランサーのポートがあるのは frontend、director、mediation プールだけです。`,
         }, at);
         return;
@@ -52,7 +53,7 @@ export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
     const required = portsOf(loadBalancerEntries(facts.role, mode, roleContext(facts).colocatedMediation));
     if (required.length === 0) {
         report('warning', IssueCodes.LoadBalancerNotNeeded, {
-            en: `Pool ${pool.name} uses DNS load balancing, and the catalogue lists no hardware load balancer ports for a ${pool.role} pool then: load balancer ${lb.name} carries nothing.`,
+            en: `Pool ${pool.name} uses DNS load balancing, and the catalogue lists no hardware load balancer ports for ${withArticle(pool.role)} pool then: load balancer ${lb.name} carries nothing.`,
             ja: `プール ${pool.name} は DNS 負荷分散を使います。その場合、${pool.role} プールのハードウェア ロード バランサーに必要なポートはカタログにありません。ロード バランサー ${lb.name} は何も扱いません。`,
         }, at);
         return;
@@ -69,7 +70,7 @@ export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
     const missing = required.filter((port) => !listing.ports.includes(port));
     if (missing.length > 0) {
         report('error', IssueCodes.LoadBalancerMissingPorts, {
-            en: `Load balancer ${lb.name} lacks port${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: with ${mode} load balancing, a ${pool.role} pool's load balancer carries ${required.join(', ')}.`,
+            en: `Load balancer ${lb.name} lacks port${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: with ${mode} load balancing, ${withArticle(pool.role)} pool's load balancer carries ${required.join(', ')}.`,
             ja: `ロード バランサー ${lb.name} にポート ${missing.join(', ')} がありません。${mode === 'dns' ? 'DNS' : 'ハードウェア'}負荷分散の ${pool.role} プールのロード バランサーは ${required.join(', ')} を扱います。`,
         }, { node: listing, data: { missing } });
     }
@@ -79,7 +80,7 @@ export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
         report('warning', IssueCodes.LoadBalancerExtraPort, repeated
             ? { en: `Port ${port} is listed twice.`, ja: `ポート ${port} が 2 回書かれています。` }
             : {
-                  en: `Port ${port} is not a load balancer port for a ${pool.role} pool with ${mode} load balancing (the catalogue lists ${required.join(', ')}).`,
+                  en: `Port ${port} is not a load balancer port for ${withArticle(pool.role)} pool with ${mode} load balancing (the catalogue lists ${required.join(', ')}).`,
                   ja: `ポート ${port} は、${mode === 'dns' ? 'DNS' : 'ハードウェア'}負荷分散の ${pool.role} プールのロード バランサーのポートではありません (カタログでは ${required.join(', ')})。`,
               }, { node: listing, property: 'ports', index, data: { port } });
     });
@@ -108,7 +109,7 @@ export function checkPoolLoadBalancing(pool: Pool, report: Reporter): void {
     }
     if (servers > 1 && !balancing && BALANCED_ROLES.has(pool.role)) {
         report('error', IssueCodes.PoolNeedsLoadBalancing, {
-            en: `Pool ${pool.name} has ${servers} servers but no \`loadbalancing dns\` or \`loadbalancing hardware\`; a ${pool.role} pool of several servers must be load balanced.`,
+            en: `Pool ${pool.name} has ${servers} servers but no \`loadbalancing dns\` or \`loadbalancing hardware\`; ${withArticle(pool.role)} pool of several servers must be load balanced.`,
             ja: `プール ${pool.name} にはサーバーが ${servers} 台ありますが、\`loadbalancing dns\` も \`loadbalancing hardware\` もありません。複数サーバーの ${pool.role} プールは負荷分散が必要です。`,
         }, { node: pool, property: 'name' });
     }

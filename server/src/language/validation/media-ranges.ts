@@ -6,6 +6,7 @@ import { poolFacts, roleContext } from '../../model/pool-facts.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
 import { lineOf } from './topology-contents.js';
+import { withArticle } from '../l10n/english.js';
 
 /** Media ports below 1024 are reserved for system services. */
 const LOWEST_MEDIA_PORT = 1024;
@@ -43,7 +44,7 @@ export function checkPoolMedia(pool: Pool, report: Reporter): void {
     const applicable = facts.media.filter((range) => {
         if (range.kind === undefined || defaultMediaEntry(context, range.kind as MediaKind)) return true;
         report('error', IssueCodes.MediaKindNotForRole, {
-            en: `A ${pool.role} pool has no ${range.kind} media range to override: ${MEDIA_OWNERS.en}.`,
+            en: `${withArticle(pool.role, true)} pool has no ${range.kind} media range to override: ${MEDIA_OWNERS.en}.`,
             ja: `${pool.role} プールには上書きできる ${range.kind} のメディア範囲がありません。${MEDIA_OWNERS.ja}。`,
         }, { node: range, property: 'kind' });
         return false;
@@ -58,7 +59,7 @@ export function checkPoolMedia(pool: Pool, report: Reporter): void {
         if (hit) {
             const service = hit.entry.key ?? hit.entry.service;
             report('error', IssueCodes.MediaCollidesWithPort, {
-                en: `The ${range.kind} range ${rangeText(range)} takes port ${portText(hit.from, hit.to)} (${hit.entry.transport}), which the ${service} service of a ${pool.role} pool already uses; move the range clear of it (the default is ${portText(media.from, media.to)}).`,
+                en: `The ${range.kind} range ${rangeText(range)} takes port ${portText(hit.from, hit.to)} (${hit.entry.transport}), which the ${service} service of ${withArticle(pool.role)} pool already uses; move the range clear of it (the default is ${portText(media.from, media.to)}).`,
                 ja: `${range.kind} 範囲 ${rangeText(range)} は、${pool.role} プールの ${service} サービスが使うポート ${portText(hit.from, hit.to)} (${hit.entry.transport}) と重なります。範囲をずらしてください (既定値は ${portText(media.from, media.to)})。`,
             }, { node: range, property: 'range' });
         }

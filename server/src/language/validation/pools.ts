@@ -4,6 +4,7 @@ import { poolFacts, roleContext } from '../../model/pool-facts.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
 import { lineOf } from './topology-contents.js';
+import { withArticle } from '../l10n/english.js';
 
 /** What each Front End-only option is called in messages. */
 const FRONTEND_ONLY = {
@@ -19,7 +20,7 @@ export function checkPoolOptions(pool: Pool, report: Reporter): void {
         for (const statement of [...facts.colocations, ...facts.cmsHostings, ...facts.editions]) {
             const option = FRONTEND_ONLY[statement.$type];
             report('error', IssueCodes.OptionNotForRole, {
-                en: `${option.en} applies only to frontend pools; ${pool.name} is a ${pool.role} pool. Remove it.`,
+                en: `${option.en} applies only to frontend pools; ${pool.name} is ${withArticle(pool.role)} pool. Remove it.`,
                 ja: `${option.ja} は frontend プールだけに書けます。${pool.name} は ${pool.role} プールです。削除してください。`,
             }, { node: statement });
         }
@@ -39,7 +40,7 @@ export function checkPoolOptions(pool: Pool, report: Reporter): void {
     if (facts.role !== 'mediation' && !colocatedMediation) {
         for (const link of facts.gateways) {
             report('error', IssueCodes.GatewayNotAllowed, {
-                en: `Only a mediation pool, or a frontend pool with \`colocate mediation\`, talks to PSTN gateways; ${pool.name} is a ${pool.role} pool${pool.role === 'frontend' ? ' without collocated Mediation' : ''}.`,
+                en: `Only a mediation pool, or a frontend pool with \`colocate mediation\`, talks to PSTN gateways; ${pool.name} is ${withArticle(pool.role)} pool${pool.role === 'frontend' ? ' without collocated Mediation' : ''}.`,
                 ja: `PSTN ゲートウェイと通信するのは mediation プールか、\`colocate mediation\` を持つ frontend プールだけです。${pool.name} は${pool.role === 'frontend' ? '仲介サーバーを併置していない ' : ' '}${pool.role} プールです。`,
             }, { node: link });
         }

@@ -7,6 +7,7 @@ import { IssueCodes } from './issue-codes.js';
 import { HIGHEST_PORT, LOWEST_PORT } from './port-ranges.js';
 import type { Reporter } from './report.js';
 import { lineOf } from './topology-contents.js';
+import { withArticle } from '../l10n/english.js';
 
 /** `port SERVICE NUMBER`: the service exists for the role, and the new port is free on the server. */
 export function checkPortOverrides(pool: Pool, report: Reporter): void {
@@ -19,8 +20,8 @@ export function checkPortOverrides(pool: Pool, report: Reporter): void {
         if (!keys.includes(override.service)) {
             const suggestions = closest(override.service, keys);
             report('error', IssueCodes.UnknownService, {
-                en: `A ${pool.role} pool has no service '${override.service}' with a fixed port${suggestions.length ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : '.'} Services of this pool: ${keys.join(', ')}.`,
-                ja: `${pool.role} プールには固定ポートを持つサービス '${override.service}' がありません${suggestions.length ? `。${suggestions.map((s) => `'${s}'`).join(' または ')} ではありませんか?` : '。'} このプールのサービス: ${keys.join(', ')}。`,
+                en: `${withArticle(pool.role, true)} pool has no service '${override.service}' with a fixed port${suggestions.length ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : '.'} ${keys.length ? `Services of this pool: ${keys.join(', ')}.` : 'The catalogue lists no fixed server ports for this role.'}`,
+                ja: `${pool.role} プールには固定ポートを持つサービス '${override.service}' がありません${suggestions.length ? `。${suggestions.map((s) => `'${s}'`).join(' または ')} ではありませんか?` : '。'} ${keys.length ? `このプールのサービス: ${keys.join(', ')}。` : 'カタログにはこの役割のサーバー固定ポートがありません。'}`,
             }, { node: override, property: 'service', data: { suggestions } });
             continue;
         }
