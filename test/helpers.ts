@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { EmptyFileSystem } from 'langium';
+import type { Locale } from '../server/src/language/l10n/locale.js';
+import { createSfbtopoServices } from '../server/src/language/sfbtopo-module.js';
 import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
 import { diagnosticCode } from '../server/src/cli/format-diagnostic.js';
 
@@ -10,9 +13,17 @@ export function readRepoFile(relative: string): string {
     return readFileSync(new URL(`../${relative}`, import.meta.url), 'utf8');
 }
 
-/** Parses, links and validates one topology text as the command line does. */
-export async function check(text: string, path = '/virtual/test.sfbtopo'): Promise<CheckedTopology> {
-    const [checked] = await checkTopologies([{ path, text }]);
+const servicesByLocale = new Map<Locale, ReturnType<typeof createSfbtopoServices>['sfbtopo']>();
+
+/** Parses, links and validates one topology text as the command line does, in English unless told. */
+export async function check(text: string, path = '/virtual/test.sfbtopo', locale: Locale = 'en'): Promise<CheckedTopology> {
+    let services = servicesByLocale.get(locale);
+    if (!services) {
+        services = createSfbtopoServices(EmptyFileSystem).sfbtopo;
+        services.l10n.Locale.current = locale;
+        servicesByLocale.set(locale, services);
+    }
+    const [checked] = await checkTopologies([{ path, text }], services);
     return checked;
 }
 
@@ -43,6 +54,11 @@ function describe(text: string, diagnostic: Diagnostic): FoundDiagnostic {
         line: start.line + 1,
         message: diagnostic.message,
     };
+}
+
+/** Severity, code, covered text and line: what most rule tests compare. */
+export function summary(found: FoundDiagnostic[]): Array<[string, string | undefined, string, number]> {
+    return found.map((d) => [d.severity, d.code, d.text, d.line]);
 }
 
 /**

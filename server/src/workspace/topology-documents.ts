@@ -22,7 +22,10 @@ export interface CheckedTopology {
 export async function checkTopologies(sources: TopologySource[], services: SfbtopoServices = createSfbtopoServices(EmptyFileSystem).sfbtopo): Promise<CheckedTopology[]> {
     const workspace = services.shared.workspace;
     const documents = sources.map((source) => {
-        const document = workspace.LangiumDocumentFactory.fromString<Topology>(source.text, URI.file(source.path));
+        const uri = URI.file(source.path);
+        // Checking a path again replaces what was checked there before.
+        if (workspace.LangiumDocuments.hasDocument(uri)) workspace.LangiumDocuments.deleteDocument(uri);
+        const document = workspace.LangiumDocumentFactory.fromString<Topology>(source.text, uri);
         workspace.LangiumDocuments.addDocument(document);
         return document;
     });

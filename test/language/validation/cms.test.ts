@@ -1,12 +1,7 @@
-import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
-import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { check, diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
 const cms = diagnoseOnly('cms-duplicate', 'cms-missing', 'duplicate-statement', 'option-not-for-role');
-
-const summary = (found: Awaited<ReturnType<typeof diagnose>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 describe('a realistic topology', () => {
     it('has no diagnostics with one CMS across two sites', async () => {
@@ -78,10 +73,8 @@ site U {
 
 describe('messages in Japanese', () => {
     it('writes the message in Japanese when the locale is ja', async () => {
-        const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
-        sfbtopo.l10n.Locale.current = 'ja';
         const text = site('  frontend pool a { server a1 10.0.0.1 hosts cms }\n  frontend pool b { server b1 10.0.0.2 hosts cms }');
-        const [checked] = await checkTopologies([{ path: '/virtual/ja.sfbtopo', text }], sfbtopo);
+        const checked = await check(text, undefined, 'ja');
         const duplicate = checked.diagnostics.find((d) => d.code === 'cms-duplicate');
         expect(duplicate?.message).toBe(
             '中央管理ストアを持てるプールは 1 つだけで、3 行目のプール a が既に持っています。この `hosts cms` を削除してください。',
@@ -89,9 +82,7 @@ describe('messages in Japanese', () => {
     });
 
     it('writes the missing-CMS warning in Japanese', async () => {
-        const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
-        sfbtopo.l10n.Locale.current = 'ja';
-        const [checked] = await checkTopologies([{ path: '/virtual/ja.sfbtopo', text: site('  frontend pool a { server a1 10.0.0.1 }') }], sfbtopo);
+        const checked = await check(site('  frontend pool a { server a1 10.0.0.1 }'), undefined, 'ja');
         const missing = checked.diagnostics.find((d) => d.code === 'cms-missing');
         expect(missing?.message).toContain('`hosts cms` を持つ frontend プールがありません');
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
 const balancers = diagnoseOnly(
     'load-balancer-role',
@@ -14,7 +14,6 @@ const balancers = diagnoseOnly(
     'duplicate-statement',
 );
 
-const summary = (found: Awaited<ReturnType<typeof balancers>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 /** The hardware-only table for a Front End pool (seed table 2), without the collocated-Mediation row. */
 const FRONTEND_HARDWARE = '80, 135, 443, 444, 448, 4443, 5061, 5071, 5072, 5073, 5075, 5076, 5080, 8080';

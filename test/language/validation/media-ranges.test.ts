@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
 const media = diagnoseOnly(
     'media-range-bounds',
@@ -11,7 +11,6 @@ const media = diagnoseOnly(
     'port-out-of-range',
 );
 
-const summary = (found: Awaited<ReturnType<typeof media>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 const clients = (ranges: string) => site(`  clients {\n${ranges}\n  }`);
 const pool = (role: string, statements: string) => site(`  ${role} pool p { server a 10.0.0.1 ${statements} }`);

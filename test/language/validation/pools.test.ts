@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
-const summary = (found: Awaited<ReturnType<typeof diagnose>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 describe('a realistic topology', () => {
     it('has no diagnostics with every role, option and address shape used as intended', async () => {

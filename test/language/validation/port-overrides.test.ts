@@ -1,12 +1,8 @@
-import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
-import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { check, diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
 const overrides = diagnoseOnly('unknown-service', 'port-override-collision', 'duplicate-statement', 'port-out-of-range');
 
-const summary = (found: Awaited<ReturnType<typeof overrides>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 const pool = (role: string, statements: string) => site(`  ${role} pool p { server a 10.0.0.1 ${statements} }`);
 
@@ -132,9 +128,7 @@ describe('collisions of a moved port', () => {
 
 describe('messages in Japanese', () => {
     it('suggests the service meant in Japanese when the locale is ja', async () => {
-        const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
-        sfbtopo.l10n.Locale.current = 'ja';
-        const [checked] = await checkTopologies([{ path: '/virtual/ja.sfbtopo', text: pool('frontend', 'hosts cms port sip-tsl 5100 port sip-tls 5062') }], sfbtopo);
+        const checked = await check(pool('frontend', 'hosts cms port sip-tsl 5100 port sip-tls 5062'), undefined, 'ja');
         const unknown = checked.diagnostics.find((d) => d.code === 'unknown-service');
         expect(unknown?.message).toContain("frontend プールには固定ポートを持つサービス 'sip-tsl' がありません。'sip-tls' ではありませんか?");
         const collision = checked.diagnostics.find((d) => d.code === 'port-override-collision');

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseOnly, site } from '../../helpers.js';
+import { diagnose, diagnoseOnly, site, summary } from '../../helpers.js';
 
 const subnets = diagnoseOnly('address-outside-subnets', 'subnets-overlap', 'duplicate-address');
 
-const summary = (found: Awaited<ReturnType<typeof subnets>>) => found.map((d) => [d.severity, d.code, d.text, d.line]);
 
 describe('a realistic topology', () => {
     it('has no diagnostics when every internal address lies in a declared subnet', async () => {
