@@ -1,4 +1,4 @@
-import type { ExtensionContext } from 'vscode';
+import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 
 let client: LanguageClient | undefined;
@@ -16,7 +16,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
             { scheme: 'untitled', language: 'sfbtopo' },
         ],
     };
-    client = new LanguageClient('sfbtopo', 'sfbtopo language server', serverOptions, clientOptions);
+    // The id must stay `sfbtopo`: vscode-languageclient reads the `sfbtopo.trace.server` setting by it.
+    client = new LanguageClient('sfbtopo', l10n.t('sfbtopo language server'), serverOptions, clientOptions);
     await client.start();
 }
 

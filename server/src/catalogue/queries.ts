@@ -1,6 +1,6 @@
 import { CATALOGUE } from './catalogue.js';
 import { INTERNAL_SERVER_ROLES, SKYPE_SERVER_ROLES } from './roles.js';
-import type { MediaKind, PoolRole, PortEntry } from './types.js';
+import type { IpsecEntry, MediaKind, PoolRole, PortEntry } from './types.js';
 
 /** What decides which catalogue rows apply to the servers of a pool. */
 export interface PoolRoleContext {
@@ -60,4 +60,17 @@ export function portsOf(entries: PortEntry[]): number[] {
 /** The client rows for one media kind (the seed's 1024-65535 ranges). */
 export function clientMediaEntry(kind: MediaKind): PortEntry | undefined {
     return PORT_ENTRIES.find((entry) => entry.table === 'client' && entry.media === kind);
+}
+
+/** Every port row (server, load balancer and client tables) whose ports include `port`. */
+export function entriesForPort(port: number): PortEntry[] {
+    return PORT_ENTRIES.filter((entry) => entry.from <= port && port <= entry.to);
+}
+
+/** The IPsec exceptions that concern a pool's servers. */
+export function ipsecEntriesFor(context: PoolRoleContext): IpsecEntry[] {
+    return CATALOGUE.filter(
+        (entry): entry is IpsecEntry =>
+            entry.table === 'ipsec' && (entry.role === context.role || (entry.role === 'mediation' && context.colocatedMediation)),
+    );
 }

@@ -1,4 +1,4 @@
-import type { Bilingual, PoolRole } from './types.js';
+import type { Bilingual, CatalogueRole, PoolRole, RoleCondition } from './types.js';
 
 /** Each pool role as the product documentation names it. */
 export const ROLE_TITLES: Record<PoolRole, Bilingual> = {
@@ -20,3 +20,17 @@ export const SKYPE_SERVER_ROLES: ReadonlySet<PoolRole> = new Set(['frontend', 'd
 
 /** Of those, the ones inside the network, which take the seed's "all internal servers" rows. */
 export const INTERNAL_SERVER_ROLES: ReadonlySet<PoolRole> = new Set(['frontend', 'director', 'mediation', 'persistentchat']);
+
+/** Every role a catalogue row can name, as the documentation names it. */
+export const CATALOGUE_ROLE_TITLES: Record<CatalogueRole, Bilingual> = {
+    ...ROLE_TITLES,
+    'all-servers': { en: 'All servers', ja: 'すべてのサーバー' },
+    'internal-servers': { en: 'All internal servers', ja: 'すべての内部サーバー' },
+    client: { en: 'Clients', ja: 'クライアント' },
+    'ip-phone': { en: 'IP phones', ja: 'IP 電話' },
+};
+
+export const CONDITION_TITLES: Record<RoleCondition, Bilingual> = {
+    'colocated-mediation': { en: 'with collocated Mediation', ja: '仲介サーバー併置時' },
+    cms: { en: 'holding the Central Management Store', ja: '中央管理ストアを持つ場合' },
+};

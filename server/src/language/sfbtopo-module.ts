@@ -6,9 +6,16 @@ import {
     type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
 import { TopologyCodeActionProvider } from './lsp/code-actions.js';
+import { TopologyFormatter } from './lsp/formatter.js';
+import { TopologyDocumentSymbolProvider, TopologyNodeKindProvider } from './lsp/node-kinds.js';
+import { TopologyRenameProvider } from './lsp/rename.js';
+import { TopologySemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { TopologyHoverProvider } from './lsp/hover/hover-provider.js';
+import { TopologyCompletionProvider } from './lsp/completion/completion-provider.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
@@ -34,10 +41,23 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
     lsp: {
         CodeActionProvider: (services) => new TopologyCodeActionProvider(services),
+        Formatter: () => new TopologyFormatter(),
+        DocumentSymbolProvider: (services) => new TopologyDocumentSymbolProvider(services),
+        RenameProvider: (services) => new TopologyRenameProvider(services),
+        SemanticTokenProvider: (services) => new TopologySemanticTokenProvider(services),
+        HoverProvider: (services) => new TopologyHoverProvider(services),
+        CompletionProvider: (services) => new TopologyCompletionProvider(services),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
         Linker: (services) => new TopologyLinker(services),
+    },
+};
+
+/** Shared services this language replaces: symbol and completion kinds of named nodes. */
+export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new TopologyNodeKindProvider(),
     },
 };
 
@@ -49,7 +69,7 @@ export function createSfbtopoServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     sfbtopo: SfbtopoServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), SfbtopoGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), SfbtopoGeneratedSharedModule, SfbtopoSharedModule);
     const sfbtopo = inject(createDefaultModule({ shared }), SfbtopoGeneratedModule, SfbtopoModule);
     shared.ServiceRegistry.register(sfbtopo);
     registerValidationChecks(sfbtopo);

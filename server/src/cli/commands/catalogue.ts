@@ -13,7 +13,7 @@ export function catalogueCommand(options: { json?: boolean }, out: Output): numb
     }
     for (const { table, title } of CATALOGUE_TABLES) {
         const rows = CATALOGUE.filter((entry) => entry.table === table);
-        out.print(`${title} (${rows.length} rows)`);
+        out.print(`${title.en} (${rows.length} rows)`);
         for (const entry of rows) {
             out.print(`  ${describeRow(entry)}`);
         }

@@ -1,0 +1,105 @@
+import { AstUtils, CstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { loadBalancerEntries, serverEntriesFor } from '../../../catalogue/queries.js';
+import type { PoolRole, PortEntry } from '../../../catalogue/types.js';
+import { isStandardEdition, loadBalancingMode, poolFacts, roleContext } from '../../../model/pool-facts.js';
+import { isLoadBalancer, isPool } from '../../generated/ast.js';
+import type { LocaleSetting } from '../../l10n/locale.js';
+import type { SfbtopoServices } from '../../sfbtopo-module.js';
+import { Markdown } from '../hover/markdown.js';
+import { POOL_SNIPPETS } from './pool-snippets.js';
+
+const ROLES = Object.keys(POOL_SNIPPETS) as PoolRole[];
+
+/**
+ * Keyword and reference completion from Langium, plus what the catalogue knows:
+ * service keys after `port`, load balancer ports after `ports`, and a snippet per
+ * pool role. Where a new name is expected, nothing is proposed: names are the
+ * administrator's to choose, and every keyword could otherwise stand there.
+ */
+export class TopologyCompletionProvider extends DefaultCompletionProvider {
+    private readonly locale: LocaleSetting;
+
+    constructor(services: SfbtopoServices) {
+        super(services);
+        this.locale = services.l10n.Locale;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const previous = this.previousToken(context);
+        if (isNamePosition(context)) {
+            if (previous?.text === 'port' && next.feature === context.features[0].feature) this.completeServices(context, acceptor);
+            return;
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'INT' && next.feature === firstInt(context)) {
+            if (previous && (previous.text === 'ports' || previous.text === ',')) this.completeLoadBalancerPorts(context, acceptor);
+            return;
+        }
+        if (GrammarAST.isKeyword(next.feature) && ROLES.includes(next.feature.value as PoolRole) && previous?.text !== 'colocate') {
+            const role = next.feature.value as PoolRole;
+            acceptor(context, {
+                label: `${role} pool`,
+                kind: CompletionItemKind.Snippet,
+                insertText: POOL_SNIPPETS[role],
+                insertTextFormat: InsertTextFormat.Snippet,
+                detail: this.locale.pick({ en: `New ${role} pool`, ja: `新しい ${role} プール` }),
+                sortText: `1_${role}`,
+            });
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private previousToken(context: CompletionContext) {
+        const root = context.document.parseResult.value.$cstNode;
+        return root ? CstUtils.findLeafNodeBeforeOffset(root, context.tokenOffset) : undefined;
+    }
+
+    /** Service keys of the pool's role, documented from the catalogue. */
+    private completeServices(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const pool = context.node && AstUtils.getContainerOfType(context.node, isPool);
+        if (!pool) return;
+        const byKey = new Map<string, PortEntry[]>();
+        for (const entry of serverEntriesFor(roleContext(poolFacts(pool)))) {
+            if (entry.key) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+        }
+        for (const [key, entries] of byKey) {
+            acceptor(context, {
+                label: key,
+                kind: CompletionItemKind.Property,
+                detail: `${entries[0].service} · ${entries[0].from} ${entries[0].transport}`,
+                documentation: { kind: 'markdown', value: new Markdown(this.locale).entries(entries).toString() },
+            });
+        }
+    }
+
+    /** The catalogue's ports for the load balancer's pool that the list does not have yet. */
+    private completeLoadBalancerPorts(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const balancer = context.node && AstUtils.getContainerOfType(context.node, isLoadBalancer);
+        const pool = balancer?.pool?.ref;
+        if (!balancer || !pool) return;
+        const facts = poolFacts(pool);
+        const mode = loadBalancingMode(facts);
+        if (!mode || isStandardEdition(facts)) return;
+        const listed = new Set(balancer.statements.flatMap((s) => (s.$type === 'LoadBalancerPorts' ? s.ports : [])));
+        const rows = loadBalancerEntries(facts.role, mode, roleContext(facts).colocatedMediation).filter((entry) => !listed.has(entry.from));
+        rows.forEach((entry, index) =>
+            acceptor(context, {
+                label: String(entry.from),
+                kind: CompletionItemKind.Value,
+                detail: `${entry.service} · ${entry.transport}${entry.protocol ? ` ${entry.protocol}` : ''}`,
+                documentation: { kind: 'markdown', value: new Markdown(this.locale).entries([entry]).toString() },
+                sortText: String(index).padStart(3, '0'),
+            }),
+        );
+    }
+}
+
+/** A position where the grammar expects a new name: the ID terminal is among the next features. */
+function isNamePosition(context: CompletionContext): boolean {
+    return context.features.some((f) => GrammarAST.isRuleCall(f.feature) && f.feature.rule.ref?.name === 'ID');
+}
+
+function firstInt(context: CompletionContext) {
+    return context.features.find((f) => GrammarAST.isRuleCall(f.feature) && f.feature.rule.ref?.name === 'INT')?.feature;
+}

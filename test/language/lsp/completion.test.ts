@@ -1,0 +1,80 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { CompletionItem } from 'vscode-languageserver';
+import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
+import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
+
+const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+let n = 0;
+
+/** Completion items at the `<|>` marker (the marker is removed before parsing). */
+async function completeAt(marked: string): Promise<CompletionItem[]> {
+    const offset = marked.indexOf('<|>');
+    const text = marked.replace('<|>', '');
+    const [{ document }] = await checkTopologies([{ path: `/virtual/complete-${n++}.sfbtopo`, text }], sfbtopo);
+    const list = await sfbtopo.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset),
+    });
+    return list?.items ?? [];
+}
+
+const labels = async (marked: string) => (await completeAt(marked)).map((item) => item.label);
+const topology = (body: string) => `topology T\nsite S {\n${body}\n}\n`;
+const fe = (extra = '') => `  frontend pool fe01 {\n    server fe01a 10.0.1.11\n    server fe01b 10.0.1.12\n${extra}  }\n`;
+
+describe('completion', () => {
+    it('lists the declared pools after `for`, and nothing else', async () => {
+        const found = await labels(topology(`${fe('    loadbalancing dns\n')}  director pool dir01 { server d 10.0.2.1 }\n  gateway gw 10.0.3.1\n  loadbalancer lb for <|>`));
+        expect(found.sort()).toEqual(['dir01', 'fe01']);
+    });
+
+    it('lists gateways after a pool\'s `gateway` and subnets after `subnet` in clients', async () => {
+        expect(await labels(topology('  gateway pstn1 10.0.3.1\n  mediation pool m { server m1 10.0.3.2 gateway <|> }'))).toEqual(['pstn1']);
+        expect(await labels(topology('  subnet users 10.20.0.0/16\n  clients { subnet <|> }'))).toEqual(['users']);
+    });
+
+    it('offers the roles, the other site members and a snippet per role at a pool position', async () => {
+        const items = await completeAt(topology('  <|>'));
+        const names = items.map((item) => item.label);
+        for (const word of ['frontend', 'director', 'mediation', 'persistentchat', 'officewebapps', 'edge', 'exchangeum', 'subnet', 'fileshare', 'gateway', 'reverseproxy', 'loadbalancer', 'clients']) {
+            expect(names, word).toContain(word);
+        }
+        const snippet = items.find((item) => item.label === 'frontend pool')!;
+        expect(snippet.insertTextFormat).toBe(2);
+        expect(snippet.insertText).toContain('loadbalancing ${6|dns,hardware|}');
+        expect(items.filter((item) => item.kind === 15).map((item) => item.label).sort()).toEqual(
+            ['director pool', 'edge pool', 'exchangeum pool', 'frontend pool', 'mediation pool', 'officewebapps pool', 'persistentchat pool'],
+        );
+    });
+
+    it('offers the statements of a pool inside it', async () => {
+        const found = await labels(topology('  frontend pool p {\n    <|>\n  }'));
+        expect(found).toEqual(expect.arrayContaining(['fqdn', 'edition', 'server', 'colocate', 'hosts', 'loadbalancing', 'gateway', 'media', 'port']));
+    });
+
+    it('offers the media kinds after `media` and the modes after `loadbalancing`', async () => {
+        expect((await labels(topology('  clients { media <|> }'))).sort()).toEqual(['appsharing', 'audio', 'filetransfer', 'video']);
+        expect((await labels(topology('  frontend pool p { loadbalancing <|> }'))).sort()).toEqual(['dns', 'hardware']);
+    });
+
+    it('proposes nothing where a new name is expected', async () => {
+        expect(await labels(topology('  frontend pool <|>'))).toEqual([]);
+        expect(await labels(topology('  frontend pool p { server <|> }'))).toEqual([]);
+    });
+
+    it('offers the service keys of the pool\'s role after `port`, documented', async () => {
+        const items = await completeAt(topology('  mediation pool m {\n    server m1 10.0.3.2\n    port <|>\n  }'));
+        expect(items.map((item) => item.label).sort()).toEqual(['mediation', 'mediation-gateway-tcp', 'mediation-gateway-tls', 'sql-browser']);
+        const sip = (await completeAt(topology(fe('    colocate mediation\n    port <|>\n')))).find((item) => item.label === 'sip-tls')!;
+        expect(sip.detail).toBe('Front-End service · 5061 TCP');
+        expect(JSON.stringify(sip.documentation)).toContain('Front End');
+    });
+
+    it('offers the catalogue ports a load balancer still lacks after `ports`', async () => {
+        const body = `${fe('    loadbalancing dns\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 443, <|> }`;
+        const items = await completeAt(topology(body));
+        expect(items.map((item) => item.label)).toEqual(['80', '8080', '4443']);
+        expect(items[0].detail).toContain('HTTP');
+    });
+});
