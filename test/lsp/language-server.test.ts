@@ -7,6 +7,11 @@ import {
     DidOpenTextDocumentNotification,
     ExitNotification,
     CodeActionRequest,
+    CompletionRequest,
+    DocumentFormattingRequest,
+    HoverRequest,
+    RenameRequest,
+    SemanticTokensRequest,
     InitializedNotification,
     InitializeRequest,
     IPCMessageReader,
@@ -18,6 +23,7 @@ import {
     type ProtocolConnection,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
+import { TextDocument } from 'langium';
 import { readRepoFile, repoRoot } from '../helpers.js';
 
 // `sfbtopo lsp --stdio` is the plain LSP server other editors start; speak to it as they do.
@@ -127,5 +133,62 @@ describe('sfbtopo lsp --stdio', () => {
         const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
         await connection.sendNotification(ExitNotification.type);
         expect(await exited).toBe(0);
+    });
+});
+
+describe('editor features over sfbtopo lsp --stdio', () => {
+    const text = [
+        'topology T',
+        'site S {',
+        '  frontend pool fe01 {',
+        '    server fe01a 10.0.1.11',
+        '    server fe01b 10.0.1.12',
+        '    hosts cms',
+        '    loadbalancing dns',
+        '  }',
+        '  loadbalancer lb for fe01 { vip 10.0.1.100 ports 80, 443, 4443, 8080 }',
+        '  loadbalancer lb2 for ',
+        '}',
+        '',
+    ].join('\n');
+    const uri = 'untitled:features.sfbtopo';
+
+    it('answers hover, completion, rename, formatting and semantic tokens', async () => {
+        const { connection, init, diagnosticsFor } = await startServer();
+        expect(init.capabilities.semanticTokensProvider).toBeDefined();
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sfbtopo', version: 1, text } });
+        await diagnosticsFor(uri);
+
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 8, character: 54 } });
+        expect(JSON.stringify(hover?.contents)).toContain('**Port 443**');
+
+        const completion = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 9, character: 23 } });
+        const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+        expect(items.map((item) => item.label)).toEqual(['fe01']);
+
+        const rename = await connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 2, character: 18 }, newName: 'fe10' });
+        const edits = rename?.changes?.[uri] ?? [];
+        expect(edits.map((edit) => [edit.range.start.line, edit.newText]).sort()).toEqual([[2, 'fe10'], [8, 'fe10']]);
+
+        const formatting = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+        expect(Array.isArray(formatting)).toBe(true);
+
+        const tokens = await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+        const legend = init.capabilities.semanticTokensProvider!.legend.tokenTypes;
+        // Five integers per token: line delta, start, length, type, modifiers.
+        const types = new Set(Array.from({ length: (tokens?.data.length ?? 0) / 5 }, (_, i) => legend[tokens!.data[i * 5 + 3]]));
+        // Roles, pool names, server names, addresses and ports are told apart.
+        expect([...types]).toEqual(expect.arrayContaining(['type', 'class', 'variable', 'number']));
+    });
+
+    it('formats a messy document into the canonical layout', async () => {
+        const { connection, diagnosticsFor } = await startServer();
+        const messy = 'topology T\nsite S {\n      frontend pool fe01 {   server fe01a    10.0.1.11\n hosts cms }\n}\n';
+        const messyUri = 'untitled:messy.sfbtopo';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: messyUri, languageId: 'sfbtopo', version: 1, text: messy } });
+        await diagnosticsFor(messyUri);
+        const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: messyUri }, options: { tabSize: 2, insertSpaces: true } });
+        const formatted = TextDocument.applyEdits(TextDocument.create(messyUri, 'sfbtopo', 1, messy), edits ?? []);
+        expect(formatted).toBe('topology T\nsite S {\n  frontend pool fe01 {\n    server fe01a 10.0.1.11\n    hosts cms\n  }\n}\n');
     });
 });
