@@ -78,3 +78,12 @@ describe('completion', () => {
         expect(items[0].detail).toContain('HTTP');
     });
 });
+
+describe('with Langium\'s test helpers and cursor markers', () => {
+    it('completes the pools after `for` and the modes after `loadbalancing`', async () => {
+        const { expectCompletion } = await import('langium/test');
+        const text = topology(`${fe('    loadbalancing <|>\n')}  loadbalancer lb for <|>`);
+        await expectCompletion(sfbtopo)({ text, index: 0, expectedItems: ['dns', 'hardware'] });
+        await expectCompletion(sfbtopo)({ text, index: 1, expectedItems: ['fe01'] });
+    });
+});

@@ -108,3 +108,14 @@ describe('hover on servers and media', () => {
         expect(md).toContain('Set-CsConferenceServer -Identity "ConferencingServer:fe01.t.example" -AudioPortStart 50000 -AudioPortCount 1000');
     });
 });
+
+describe('with Langium\'s test helpers and cursor markers', () => {
+    it('hovers 5061 in a load balancer port list', async () => {
+        const { expectHover } = await import('langium/test');
+        await expectHover(sfbtopo)({
+            text: topology(`${fe('    loadbalancing hardware\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 50<|>61 }`),
+            index: 0,
+            hover: /\*\*Port 5061\*\*[\s\S]*Front-End service \(`sip-tls`\)/,
+        });
+    });
+});
