@@ -1,33 +1,57 @@
-import type { MediaRange, PortOverride } from '../language/generated/ast.js';
-import { serverEntriesFor } from '../catalogue/queries.js';
-import type { PortEntry, Transport } from '../catalogue/types.js';
+import type { MediaRange } from '../language/generated/ast.js';
+import { serverEntriesFor, type PoolRoleContext } from '../catalogue/queries.js';
+import type { MediaKind, PortEntry, Transport } from '../catalogue/types.js';
 import { roleContext, type PoolFacts } from './pool-facts.js';
 
-/** A catalogue row as it applies to one pool: its ports after the pool's overrides. */
-export interface EffectivePort {
-    entry: PortEntry;
+/** A span of ports, first and last included. */
+export interface PortSpan {
     from: number;
     to: number;
-    /** The statement that moved this row away from the catalogue's ports, if any. */
-    movedBy?: PortOverride | MediaRange;
+}
+
+/** What a pool moved: fixed ports by service key, media ranges by kind. */
+export interface PortMoves {
+    ports: ReadonlyMap<string, number>;
+    media: ReadonlyMap<MediaKind, PortSpan>;
+}
+
+/** A catalogue row as it applies to one pool: its ports after the pool's overrides. */
+export interface EffectivePort extends PortSpan {
+    entry: PortEntry;
+    /** True when the pool moved this row away from the catalogue's ports. */
+    moved: boolean;
 }
 
 /**
- * The server-table rows for a pool's servers with `port SERVICE N` and `media KIND
- * A-B` applied; rows the pool does not override keep the catalogue's defaults.
+ * The server-table rows for a pool's servers with its moves applied; rows the pool
+ * does not move keep the catalogue's defaults.
  */
-export function effectiveServerPorts(facts: PoolFacts): EffectivePort[] {
-    return serverEntriesFor(roleContext(facts)).map((entry) => {
-        const movedBy = entry.key
-            ? facts.ports.find((override) => override.service === entry.key && isPort(override.port))
-            : entry.media
-              ? facts.media.find((range) => range.kind === entry.media && isUsableRange(range))
-              : undefined;
-        if (!movedBy) return { entry, from: entry.from, to: entry.to };
-        return movedBy.$type === 'PortOverride'
-            ? { entry, from: movedBy.port, to: movedBy.port, movedBy }
-            : { entry, from: movedBy.range.first, to: movedBy.range.last ?? movedBy.range.first, movedBy };
+export function effectivePorts(context: PoolRoleContext, moves: PortMoves): EffectivePort[] {
+    return serverEntriesFor(context).map((entry) => {
+        const port = entry.key === undefined ? undefined : moves.ports.get(entry.key);
+        if (port !== undefined) return { entry, from: port, to: port, moved: true };
+        const span = entry.media === undefined ? undefined : moves.media.get(entry.media);
+        if (span) return { entry, ...span, moved: true };
+        return { entry, from: entry.from, to: entry.to, moved: false };
     });
+}
+
+/** A pool's `port` and `media` statements as moves; the first usable statement of each service or kind counts. */
+export function portMoves(facts: PoolFacts): PortMoves {
+    const ports = new Map<string, number>();
+    for (const override of facts.ports) {
+        if (override.service !== undefined && isPort(override.port) && !ports.has(override.service)) ports.set(override.service, override.port);
+    }
+    const media = new Map<MediaKind, PortSpan>();
+    for (const range of facts.media) {
+        const kind = range.kind as MediaKind;
+        if (isUsableRange(range) && !media.has(kind)) media.set(kind, { from: range.range.first, to: range.range.last ?? range.range.first });
+    }
+    return { ports, media };
+}
+
+export function effectiveServerPorts(facts: PoolFacts): EffectivePort[] {
+    return effectivePorts(roleContext(facts), portMoves(facts));
 }
 
 function isPort(port: number | undefined): port is number {

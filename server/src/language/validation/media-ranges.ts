@@ -51,7 +51,7 @@ export function checkPoolMedia(pool: Pool, report: Reporter): void {
     });
     const checked = checkKindsAndBounds(applicable, report);
     // Ports the pool itself moved are checked from the `port` statement, so each collision is reported once.
-    const fixed = effectiveServerPorts(facts).filter((port) => !port.entry.media && !port.movedBy);
+    const fixed = effectiveServerPorts(facts).filter((port) => !port.entry.media && !port.moved);
     for (const range of checked) {
         const media = defaultMediaEntry(context, range.kind as MediaKind)!;
         const { first, last } = bounds(range);

@@ -41,7 +41,7 @@ export function checkPortOverrides(pool: Pool, report: Reporter): void {
             }, { node: override, property: 'port' });
             continue;
         }
-        const moved = effective.find((port) => port.movedBy === override)!;
+        const moved = effective.find((port) => port.entry.key === override.service)!;
         const clash = effective.find(
             (other) =>
                 other.entry.key !== override.service &&

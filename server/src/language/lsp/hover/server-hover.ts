@@ -27,7 +27,7 @@ export function serverHover(md: Markdown, server: Server): Markdown {
             (entry, index) => {
                 const port = ports[index];
                 const text = portText(port.from, port.to);
-                return port.movedBy ? `${text} (${md.locale.pick({ en: 'moved from', ja: '既定値' })} ${portText(entry.from, entry.to)})` : text;
+                return port.moved ? `${text} (${md.locale.pick({ en: 'moved from', ja: '既定値' })} ${portText(entry.from, entry.to)})` : text;
             },
         );
     }
