@@ -1,0 +1,43 @@
+import type { Rule } from '../../rules/rule.js';
+import type { Renderer } from '../export-file.js';
+import { headerLines } from '../header.js';
+
+/**
+ * `rules.json` (spec §4): the rule model as it is. JSON has no comments, so the header
+ * travels as a `generatedBy` field, ahead of the spec's fields.
+ */
+export const renderJson: Renderer = (rules, context) => [
+    {
+        name: 'rules.json',
+        content: `${JSON.stringify(
+            {
+                generatedBy: headerLines(rules, context).join(' '),
+                topology: rules.topology,
+                firewall: rules.firewall.map(jsonRule),
+                ipsec: rules.ipsec.map(jsonRule),
+            },
+            null,
+            2,
+        )}\n`,
+    },
+];
+
+/** Spec fields first, then what helps a reader: the purpose, the host and the catalogue row. */
+function jsonRule(rule: Rule): Record<string, unknown> {
+    return {
+        id: rule.id,
+        site: rule.site,
+        source: rule.source,
+        destination: rule.destination,
+        transport: rule.transport,
+        ports: rule.ports,
+        ...(rule.sourcePorts ? { sourcePorts: rule.sourcePorts } : {}),
+        direction: rule.direction,
+        service: rule.service,
+        table: rule.table,
+        role: rule.role,
+        ...(rule.host ? { host: rule.host } : {}),
+        catalogueId: rule.catalogueId,
+        purpose: rule.purpose,
+    };
+}

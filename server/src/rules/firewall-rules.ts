@@ -1,0 +1,151 @@
+import { CATALOGUE } from '../catalogue/catalogue.js';
+import { hasLoadBalancerTable, loadBalancerEntries } from '../catalogue/queries.js';
+import { SKYPE_SERVER_ROLES } from '../catalogue/roles.js';
+import type { CatalogueEntry, PortEntry } from '../catalogue/types.js';
+import { effectivePorts } from '../model/effective-ports.js';
+import type { ResolvedPool, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
+import { DESTINATION_PEERS, MEDIATION_TO_GATEWAY_ROWS, SOURCE_PEERS, type Peer } from './flows.js';
+import type { Rule } from './rule.js';
+import { endpoints, rulesFor } from './rule-builder.js';
+
+/**
+ * The firewall rules of a topology: each pool's servers receive their role's rows
+ * (with the pool's overrides), flows the seed describes get concrete endpoints, each
+ * load balancer VIP receives its table's ports, and clients their rows.
+ */
+export function firewallRules(topology: ResolvedTopology): Rule[] {
+    const peers = new PeerAddresses(topology);
+    const rules: Rule[] = [];
+    for (const site of topology.sites) {
+        for (const pool of site.pools) rules.push(...poolRules(pool, peers));
+        rules.push(...loadBalancerRules(site, peers), ...clientRules(site));
+    }
+    return rules;
+}
+
+function poolRules(pool: ResolvedPool, peers: PeerAddresses): Rule[] {
+    const servers = pool.servers.map((server) => server.address);
+    const rules: Rule[] = [];
+    for (const port of effectivePorts(pool.context, pool.moves)) {
+        const sendsTo = DESTINATION_PEERS[port.entry.id];
+        if (sendsTo) {
+            rules.push(...peers.rulesTowards(sendsTo, pool, port.entry, port.from, port.to));
+            continue;
+        }
+        const from = SOURCE_PEERS[port.entry.id];
+        rules.push(
+            ...rulesFor(port.entry, {
+                site: pool.site,
+                target: pool.name,
+                host: pool.name,
+                source: from ? endpoints(peers.addresses(from, pool)) : 'any',
+                destination: endpoints(servers),
+                direction: 'inbound',
+                from: port.from,
+                to: port.to,
+            }),
+        );
+    }
+    if (pool.role === 'mediation') {
+        for (const id of MEDIATION_TO_GATEWAY_ROWS) {
+            const entry = CATALOGUE.find((e) => e.id === id)!;
+            rules.push(...peers.rulesTowards('gateways', pool, entry, entry.from, entry.to, 'mediation'));
+        }
+    }
+    return rules;
+}
+
+function loadBalancerRules(site: ResolvedSite, peers: PeerAddresses): Rule[] {
+    return site.loadBalancers.flatMap((lb) => {
+        const pool = peers.pool(lb.pool);
+        if (!pool?.loadBalancing || pool.standardEdition || !hasLoadBalancerTable(pool.role)) return [];
+        return loadBalancerEntries(pool.role, pool.loadBalancing, pool.context.colocatedMediation).flatMap((entry) => {
+            const from = SOURCE_PEERS[entry.id];
+            return rulesFor(entry, {
+                site: site.name,
+                target: lb.name,
+                source: from ? endpoints(peers.addresses(from, pool)) : 'any',
+                destination: [lb.vip],
+                direction: 'inbound',
+                from: entry.from,
+                to: entry.to,
+            });
+        });
+    });
+}
+
+const CLIENT_ROWS = CATALOGUE.filter((entry): entry is PortEntry => entry.table === 'client');
+
+/** Client rows, from the site's client subnets, with the configured media ranges where the site sets them. */
+function clientRules(site: ResolvedSite): Rule[] {
+    const clients = site.clients;
+    if (!clients) return [];
+    return CLIENT_ROWS.flatMap((entry) => {
+        const span = (entry.media && clients.media[entry.media]) || entry;
+        return rulesFor(entry, {
+            site: site.name,
+            target: 'clients',
+            source: endpoints(clients.subnets),
+            destination: 'any',
+            direction: 'outbound',
+            from: span.from,
+            to: span.to,
+        });
+    });
+}
+
+/** The addresses the topology knows for each kind of peer. */
+class PeerAddresses {
+    private readonly pools: ResolvedPool[];
+
+    constructor(private readonly topology: ResolvedTopology) {
+        this.pools = topology.sites.flatMap((site) => site.pools);
+    }
+
+    pool(name: string): ResolvedPool | undefined {
+        return this.pools.find((pool) => pool.name === name);
+    }
+
+    addresses(peer: Peer, pool: ResolvedPool): string[] {
+        switch (peer) {
+            case 'gateways':
+                return this.gatewaysOf(pool).map((gateway) => gateway.address);
+            case 'reverse-proxies':
+                return this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address));
+            case 'frontend-servers':
+                return this.pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((server) => server.address));
+            case 'file-shares':
+            case 'other-servers':
+                return []; // only ever destinations
+        }
+    }
+
+    /** Rules on the peers a pool's servers send to: the peer receives, the pool's servers are the source. */
+    rulesTowards(peer: Peer, pool: ResolvedPool, entry: CatalogueEntry, from: number, to: number, role = entry.role): Rule[] {
+        const source = endpoints(pool.servers.map((server) => server.address));
+        const towards = (site: string, target: string, destination: string[], host?: string) =>
+            rulesFor(entry, { site, target, host, source, destination: endpoints(destination), direction: 'inbound', from, to, role });
+        switch (peer) {
+            case 'file-shares': {
+                const sameSite = this.topology.sites.find((site) => site.name === pool.site)!.fileShares;
+                const shares = sameSite.length > 0 ? sameSite : this.topology.sites.flatMap((site) => site.fileShares);
+                return shares.flatMap((share) => towards(share.site, share.name, share.servers.map((s) => s.address), share.name));
+            }
+            case 'other-servers':
+                return this.pools
+                    .filter((other) => other !== pool && SKYPE_SERVER_ROLES.has(other.role))
+                    .flatMap((other) => towards(other.site, other.name, other.servers.map((s) => s.address), other.name));
+            case 'gateways': {
+                const gateways = this.gatewaysOf(pool);
+                return gateways.length > 0 ? towards(pool.site, `${pool.name}-gateways`, gateways.map((g) => g.address)) : [];
+            }
+            default:
+                return [];
+        }
+    }
+
+    private gatewaysOf(pool: ResolvedPool) {
+        const all = this.topology.sites.flatMap((site) => site.gateways);
+        return pool.gateways.flatMap((name) => all.filter((gateway) => gateway.name === name));
+    }
+}
