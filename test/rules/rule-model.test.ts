@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { loadBalancerEntries } from '../../server/src/catalogue/queries.js';
+import { SKYPE_SERVER_ROLES } from '../../server/src/catalogue/roles.js';
+import { effectivePorts, portText } from '../../server/src/model/effective-ports.js';
+import { resolveTopology, type ResolvedTopology } from '../../server/src/model/resolved-topology.js';
+import { DESTINATION_PEERS } from '../../server/src/rules/flows.js';
+import { buildRuleSet } from '../../server/src/rules/rule-model.js';
+import type { Rule } from '../../server/src/rules/rule.js';
+import { check, readRepoFile } from '../helpers.js';
+
+async function resolved(example: string): Promise<ResolvedTopology> {
+    const { document, diagnostics } = await check(readRepoFile(`examples/${example}`));
+    expect(diagnostics).toEqual([]);
+    return resolveTopology(document.parseResult.value);
+}
+
+const transportsOf = (transport: string) => (transport === 'TCP/UDP' ? ['TCP', 'UDP'] : [transport]);
+const covers = (rule: Rule, addresses: string[]) => rule.destination !== 'any' && addresses.every((a) => rule.destination.includes(a));
+
+describe('the rule model on the multi-site example', async () => {
+    const topology = await resolved('multisite.sfbtopo');
+    const rules = buildRuleSet(topology);
+    const pools = topology.sites.flatMap((site) => site.pools);
+
+    it('gives every server of every pool each port of its role, row by row, with the pool\'s moves applied', () => {
+        for (const pool of pools) {
+            const servers = pool.servers.map((s) => s.address);
+            for (const port of effectivePorts(pool.context, pool.moves)) {
+                if (DESTINATION_PEERS[port.entry.id]) continue; // sent by this pool, received elsewhere
+                for (const transport of transportsOf(port.entry.transport)) {
+                    const found = rules.firewall.find(
+                        (rule) => rule.host === pool.name && rule.transport === transport && rule.ports === portText(port.from, port.to) && covers(rule, servers),
+                    );
+                    expect(found, `${pool.name} ${port.entry.id} ${transport}`).toBeDefined();
+                    expect(found!.direction).toBe('inbound');
+                }
+            }
+        }
+    });
+
+    it('applies a pool\'s media override instead of the catalogue default', () => {
+        const audio = rules.firewall.filter((rule) => rule.host === 'osk-med' && rule.catalogueId === 'server.internal-servers.49152-57500');
+        expect(audio.map((rule) => [rule.transport, rule.ports])).toEqual([['TCP', '50000-50999'], ['UDP', '50000-50999']]);
+    });
+
+    it('opens exactly its table\'s ports on each load balancer VIP', () => {
+        for (const site of topology.sites) {
+            for (const lb of site.loadBalancers) {
+                const pool = pools.find((p) => p.name === lb.pool)!;
+                const expected = loadBalancerEntries(pool.role, pool.loadBalancing!, pool.context.colocatedMediation)
+                    .map((entry) => `${entry.transport}/${entry.from}`)
+                    .sort();
+                const actual = rules.firewall
+                    .filter((rule) => rule.destination !== 'any' && rule.destination.includes(lb.vip))
+                    .map((rule) => `${rule.transport}/${rule.ports}`)
+                    .sort();
+                expect(actual, lb.name).toEqual([...new Set(expected)]);
+            }
+        }
+    });
+
+    it('uses concrete endpoints for the flows the seed describes', () => {
+        const byCatalogue = (id: string) => rules.firewall.filter((rule) => rule.catalogueId === id);
+        const serversOf = (name: string) => pools.find((p) => p.name === name)!.servers.map((s) => s.address);
+        // Front End servers to the file share of their site on 445.
+        const smb = byCatalogue('server.frontend.445');
+        expect(smb.map((rule) => rule.host).sort()).toEqual(['osk-fs', 'syd-fs', 'tor-fs']);
+        expect(smb.find((rule) => rule.host === 'syd-fs')!.source).toEqual(serversOf('syd-fe'));
+        // The CMS pool's Master Replicator to every other Skype for Business server.
+        const cmsPool = pools.find((p) => p.context.hostsCms)!;
+        const pushes = byCatalogue('server.frontend.cms.445');
+        expect(pushes.map((rule) => rule.host).sort()).toEqual(pools.filter((p) => p !== cmsPool && SKYPE_SERVER_ROLES.has(p.role)).map((p) => p.name).sort());
+        expect(pushes.every((rule) => JSON.stringify(rule.source) === JSON.stringify(serversOf(cmsPool.name)))).toBe(true);
+        // Mediation, standalone or collocated, to its gateways on 5081/5082, and back on 5067/5068.
+        const toGateway = rules.firewall.filter((rule) => rule.ports === '5081' || rule.ports === '5082');
+        expect(toGateway.map((rule) => `${JSON.stringify(rule.source)}>${JSON.stringify(rule.destination)}:${rule.ports}`).sort()).toEqual(
+            [
+                `${JSON.stringify(serversOf('osk-med'))}>["10.10.3.250"]:5081`,
+                `${JSON.stringify(serversOf('osk-med'))}>["10.10.3.250"]:5082`,
+                `${JSON.stringify(serversOf('syd-med'))}>["10.20.3.250"]:5081`,
+                `${JSON.stringify(serversOf('syd-med'))}>["10.20.3.250"]:5082`,
+                `${JSON.stringify(serversOf('tor-fe'))}>["10.30.1.250"]:5081`,
+                `${JSON.stringify(serversOf('tor-fe'))}>["10.30.1.250"]:5082`,
+            ].sort(),
+        );
+        expect(rules.firewall.filter((rule) => rule.host === 'osk-med' && (rule.ports === '5067' || rule.ports === '5068')).map((rule) => rule.source)).toEqual([
+            ['10.10.3.250'],
+            ['10.10.3.250'],
+        ]);
+        // The reverse proxies to the Front End servers and load balancers on 4443.
+        const proxies = topology.sites.flatMap((site) => site.reverseProxies.map((p) => p.address)).sort();
+        const fromProxies = rules.firewall.filter((rule) => rule.ports === '4443');
+        expect(fromProxies.length).toBeGreaterThan(0);
+        expect(fromProxies.every((rule) => JSON.stringify(rule.source === 'any' ? [] : [...rule.source].sort()) === JSON.stringify(proxies))).toBe(true);
+        // Front End servers to Office Web Apps on 443.
+        const owa = byCatalogue('server.officewebapps.443');
+        expect(owa).toHaveLength(1);
+        expect(owa[0].source).toEqual(pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((s) => s.address)));
+    });
+
+    it('gives clients their rows from the site\'s client subnet, with the configured media ranges', () => {
+        const osaka = rules.firewall.filter((rule) => rule.site === 'Osaka' && rule.table === 'client');
+        expect(osaka.every((rule) => JSON.stringify(rule.source) === '["10.10.64.0/18"]' && rule.destination === 'any' && rule.direction === 'outbound')).toBe(true);
+        expect(osaka.filter((rule) => rule.catalogueId.endsWith('-audio')).map((rule) => rule.ports)).toEqual(['51000-51039', '51000-51039']);
+    });
+
+    it('has unique ids and is deterministic', () => {
+        const ids = [...rules.firewall, ...rules.ipsec].map((rule) => rule.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(buildRuleSet(topology)).toEqual(rules);
+    });
+});
+
+describe('IPsec exceptions on the reference example', async () => {
+    const rules = buildRuleSet(await resolved('contoso.sfbtopo'));
+
+    it('instantiates all 15 rules of the seed, each without authentication and split by transport', () => {
+        expect(new Set(rules.ipsec.map((rule) => rule.catalogueId)).size).toBe(15);
+        expect(rules.ipsec.every((rule) => rule.table === 'ipsec' && rule.ports === 'any')).toBe(true);
+    });
+
+    it('places the servers of each exception on the right side', () => {
+        const byId = (id: string) => rules.ipsec.filter((rule) => rule.catalogueId === id);
+        expect(byId('ipsec.edge-external.inbound').map((r) => [r.source, r.destination, r.transport])).toEqual([
+            ['any', ['203.0.113.10'], 'TCP'],
+            ['any', ['203.0.113.10'], 'UDP'],
+        ]);
+        expect(byId('ipsec.edge-internal.outbound')[0]).toMatchObject({ source: ['10.0.9.10'], destination: 'any', direction: 'outbound' });
+        // Mediation: the standalone pool and the Front End pool that collocates it.
+        expect(byId('ipsec.mediation.inbound')[0].destination).toEqual(['10.0.1.11', '10.0.1.12', '10.0.1.13', '10.0.3.11']);
+        expect(byId('ipsec.exchangeum.outbound')[0].source).toEqual(['10.0.6.11']);
+        expect(byId('ipsec.appsharing.inbound').map((r) => r.transport)).toEqual(['TCP']);
+    });
+
+    it('gives the client exception the client media ranges as source ports', () => {
+        expect(rules.ipsec.filter((rule) => rule.catalogueId === 'ipsec.client.any').map((r) => [r.source, r.sourcePorts, r.transport])).toEqual([
+            [['10.20.0.0/16'], '50020-50039', 'UDP'],
+            [['10.20.0.0/16'], '50040-50059', 'UDP'],
+        ]);
+    });
+
+    it('leaves out an exception whose servers the topology lacks', async () => {
+        const { document } = await check('topology T\nsite S {\n  frontend pool p { server a 10.0.0.1 edition standard hosts cms }\n}\n');
+        const set = buildRuleSet(resolveTopology(document.parseResult.value));
+        expect(set.ipsec.some((rule) => rule.catalogueId.startsWith('ipsec.edge'))).toBe(false);
+        expect(set.ipsec.some((rule) => rule.catalogueId === 'ipsec.av-conferencing.inbound')).toBe(true);
+    });
+});
