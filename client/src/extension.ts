@@ -1,5 +1,16 @@
-import { l10n, type ExtensionContext } from 'vscode';
+import { commands, l10n, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { ClientCommands } from '../../server/src/language/lsp/export/export-command-ids.js';
+import {
+    exportAllCommand,
+    exportFirewallCommand,
+    exportIpsecCommand,
+    previewRulesCommand,
+    renderPreview,
+    type CommandContext,
+    type CommandTarget,
+} from './commands.js';
+import { PREVIEW_SCHEME, RulesPreviewProvider } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -10,15 +21,36 @@ export async function activate(context: ExtensionContext): Promise<void> {
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    // The server advertises `sfbtopo.exportRules` and `sfbtopo.previewRules`, and the language
+    // client registers a VS Code command for each. `sfbtopo.previewRules` is also the lens and
+    // palette command: instead of registering it a second time, its calls are intercepted here
+    // to open the preview (the server would only return the markdown).
+    let previewRules: ((target?: CommandTarget) => Promise<void>) | undefined;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [
             { scheme: 'file', language: 'sfbtopo' },
             { scheme: 'untitled', language: 'sfbtopo' },
         ],
+        middleware: {
+            executeCommand: (command, args, next) =>
+                command === ClientCommands.previewRules && previewRules ? previewRules(args[0]) : next(command, args),
+        },
     };
     // The id must stay `sfbtopo`: vscode-languageclient reads the `sfbtopo.trace.server` setting by it.
-    client = new LanguageClient('sfbtopo', l10n.t('sfbtopo language server'), serverOptions, clientOptions);
-    await client.start();
+    const languageClient = new LanguageClient('sfbtopo', l10n.t('sfbtopo language server'), serverOptions, clientOptions);
+    client = languageClient;
+
+    const preview = new RulesPreviewProvider((topology) => renderPreview(languageClient, topology));
+    const commandContext: CommandContext = { client: languageClient, preview };
+    previewRules = previewRulesCommand(commandContext);
+    context.subscriptions.push(
+        preview,
+        workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
+        commands.registerCommand(ClientCommands.exportAll, exportAllCommand(commandContext)),
+        commands.registerCommand(ClientCommands.exportFirewall, exportFirewallCommand(commandContext)),
+        commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),
+    );
+    await languageClient.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { catalogueCommand } from './commands/catalogue.js';
+import { EXPORT_FORMAT_CHOICES, exportCommand, type ExportFormatChoice } from './commands/export.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
@@ -14,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     let exitCode: number = ExitCode.Ok;
     const program = new Command()
         .name('sfbtopo')
-        .description('Validate Skype for Business Server topologies (.sfbtopo) and print the port catalogue.')
+        .description('Validate Skype for Business Server topologies (.sfbtopo), export their firewall and IPsec rules, and print the port catalogue.')
         .version(SFBTOPO_VERSION)
         .exitOverride()
         .showHelpAfterError('(run `sfbtopo --help` for the commands)');
@@ -27,6 +28,17 @@ async function main(argv: string[]): Promise<number> {
         .addOption(new Option('--format <format>', 'output format: compiler-style lines, a JSON array or a SARIF 2.1.0 log').choices(VALIDATE_FORMATS).default('text'))
         .action(async (files: string[], options: { locale: Locale; format: ValidateFormat }) => {
             exitCode = await validateCommand(files, { ...options, toolVersion: SFBTOPO_VERSION }, processOutput);
+        });
+
+    program
+        .command('export')
+        .description('write firewall rules and IPsec exceptions for a topology without errors (nothing is written if it has any)')
+        .argument('<file>', '.sfbtopo file to export')
+        .addOption(new Option('--format <format>', 'what to write; all = every format').choices(EXPORT_FORMAT_CHOICES).default('all'))
+        .option('--out <dir>', 'output folder (default: rules/ beside the topology file)')
+        .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
+        .action(async (file: string, options: { format: ExportFormatChoice; out?: string; locale: Locale }) => {
+            exitCode = await exportCommand(file, options, processOutput);
         });
 
     program

@@ -16,6 +16,8 @@ import { TopologyRenameProvider } from './lsp/rename.js';
 import { TopologySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopologyHoverProvider } from './lsp/hover/hover-provider.js';
 import { TopologyCompletionProvider } from './lsp/completion/completion-provider.js';
+import { TopologyCodeLensProvider } from './lsp/export/export-code-lens.js';
+import { TopologyExportCommandHandler } from './lsp/export/export-command-handler.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
@@ -47,6 +49,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
         SemanticTokenProvider: (services) => new TopologySemanticTokenProvider(services),
         HoverProvider: (services) => new TopologyHoverProvider(services),
         CompletionProvider: (services) => new TopologyCompletionProvider(services),
+        CodeLensProvider: (services) => new TopologyCodeLensProvider(services),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
@@ -58,6 +61,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
 export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new TopologyNodeKindProvider(),
+        ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
     },
 };
 

@@ -5,6 +5,7 @@ import type { Topology } from '../generated/ast.js';
 import type { LocaleSetting } from '../l10n/locale.js';
 import type { SfbtopoServices } from '../sfbtopo-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import { exportSourceActions } from './export/export-source-action.js';
 import { FixContext } from './quick-fixes/fix-context.js';
 import { addLoadBalancer, addMissingPorts, removeExtraPort } from './quick-fixes/load-balancer-fixes.js';
 import { swapRange, widenClientRange } from './quick-fixes/range-fixes.js';
@@ -38,10 +39,11 @@ export class TopologyCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
-        return params.context.diagnostics.flatMap((diagnostic) => {
+        const fixes = params.context.diagnostics.flatMap((diagnostic) => {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
             const fix = code === undefined ? undefined : QUICK_FIXES[code];
             return fix ? fix(new FixContext(document as LangiumDocument<Topology>, diagnostic, this.locale)) : [];
         });
+        return [...fixes, ...exportSourceActions(document, params, this.locale)];
     }
 }

@@ -1,0 +1,169 @@
+import { commands, env, l10n, ProgressLocation, Uri, ViewColumn, window, workspace, type TextDocument } from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
+import {
+    ServerCommands,
+    type DocumentCommandArgs,
+    type ExportRulesArgs,
+    type ExportRulesResult,
+    type FormatRequest,
+    type PreviewRulesResult,
+} from '../../server/src/language/lsp/export/export-command-ids.js';
+import { exportSettings } from './config.js';
+import { previewUri, type RulesPreviewProvider } from './preview.js';
+
+// The client side of the rule export: find the topology, save it, read the settings,
+// call the server's `sfbtopo.exportRules` / `sfbtopo.previewRules` and show the outcome.
+// Which rules and files a topology gives is the server's business alone.
+
+export interface CommandContext {
+    client: LanguageClient;
+    preview: RulesPreviewProvider;
+}
+
+/**
+ * What a command is invoked with: nothing (command palette: the active editor), the
+ * resource `Uri` (editor title button), or `{ uri }` (code lens, source action).
+ */
+export type CommandTarget = Uri | DocumentCommandArgs | undefined;
+
+/** `sfbtopo.exportAll`: the formats of `sfbtopo.export.formats`. */
+export function exportAllCommand(context: CommandContext): (target?: CommandTarget) => Promise<void> {
+    return (target) => exportRules(context, target, (settings) => settings, (name) => l10n.t('Exporting firewall and IPsec rules of {0}…', name));
+}
+
+/** `sfbtopo.exportFirewall`: every firewall format. */
+export function exportFirewallCommand(context: CommandContext): (target?: CommandTarget) => Promise<void> {
+    return (target) => exportRules(context, target, () => 'firewall', (name) => l10n.t('Exporting firewall rules of {0}…', name));
+}
+
+/** `sfbtopo.exportIpsec`: every IPsec format. */
+export function exportIpsecCommand(context: CommandContext): (target?: CommandTarget) => Promise<void> {
+    return (target) => exportRules(context, target, () => 'ipsec', (name) => l10n.t('Exporting IPsec rules of {0}…', name));
+}
+
+/** `sfbtopo.previewRules`: the rules as a markdown table in a read-only document beside the topology. */
+export function previewRulesCommand(context: CommandContext): (target?: CommandTarget) => Promise<void> {
+    return async (target) => {
+        const document = await topologyDocument(target);
+        if (!document) return;
+        const name = baseName(document.uri);
+        try {
+            const result = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Preparing the rules preview of {0}…', name) }, () =>
+                requestPreview(context.client, document.uri),
+            );
+            if (typeof result !== 'string') {
+                void window.showErrorMessage(result.message);
+                return;
+            }
+            const uri = previewUri(document.uri);
+            context.preview.update(uri, result);
+            const preview = await workspace.openTextDocument(uri);
+            await window.showTextDocument(preview, { preview: true, viewColumn: ViewColumn.Beside });
+        } catch (error) {
+            void window.showErrorMessage(l10n.t('The rules of {0} could not be previewed: {1}', name, reason(error)));
+        }
+    };
+}
+
+/** The preview content for a topology, for the preview provider: the markdown, or why there is none. */
+export async function renderPreview(client: LanguageClient, topology: Uri): Promise<string> {
+    try {
+        const result = await requestPreview(client, topology);
+        return typeof result === 'string' ? result : `${result.message}\n`;
+    } catch (error) {
+        return `${l10n.t('The rules of {0} could not be previewed: {1}', baseName(topology), reason(error))}\n`;
+    }
+}
+
+async function requestPreview(client: LanguageClient, topology: Uri): Promise<PreviewRulesResult> {
+    const args: DocumentCommandArgs = { uri: client.code2ProtocolConverter.asUri(topology) };
+    return client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.previewRules, arguments: [args] });
+}
+
+async function exportRules(
+    context: CommandContext,
+    target: CommandTarget,
+    formats: (settings: FormatRequest) => FormatRequest,
+    title: (name: string) => string,
+): Promise<void> {
+    const document = await topologyDocument(target);
+    if (!document || !(await saved(document))) return;
+    const name = baseName(document.uri);
+    const settings = exportSettings(document.uri);
+    const args: ExportRulesArgs = {
+        uri: context.client.code2ProtocolConverter.asUri(document.uri),
+        formats: formats(settings.formats),
+        outDir: settings.outputFolder,
+    };
+    let result: ExportRulesResult;
+    try {
+        result = await window.withProgress({ location: ProgressLocation.Notification, title: title(name) }, () =>
+            context.client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.exportRules, arguments: [args] }),
+        );
+    } catch (error) {
+        void window.showErrorMessage(l10n.t('The rules of {0} could not be exported: {1}', name, reason(error)));
+        return;
+    }
+    if (!result?.ok) {
+        void window.showErrorMessage(result?.message ?? l10n.t('The rules of {0} could not be exported: {1}', name, l10n.t('no answer from the language server')));
+        return;
+    }
+    const message =
+        result.files.length === 1
+            ? l10n.t('Exported 1 file from {0} to {1}.', name, result.outDir)
+            : l10n.t('Exported {0} files from {1} to {2}.', result.files.length, name, result.outDir);
+    const openFolder = l10n.t('Open folder');
+    if ((await window.showInformationMessage(message, openFolder)) === openFolder) {
+        await revealFolder(result.outDir, result.files[0]);
+    }
+}
+
+/** The topology the command is about, opened (not shown); `undefined` after telling the user why not. */
+async function topologyDocument(target: CommandTarget): Promise<TextDocument | undefined> {
+    let uri: Uri | undefined;
+    if (target instanceof Uri) {
+        uri = target;
+    } else if (target && typeof target.uri === 'string') {
+        uri = Uri.parse(target.uri);
+    } else {
+        uri = window.activeTextEditor?.document.uri;
+    }
+    const document = uri && (await workspace.openTextDocument(uri));
+    if (!document || document.languageId !== 'sfbtopo') {
+        void window.showErrorMessage(l10n.t('Open a .sfbtopo topology file first.'));
+        return undefined;
+    }
+    return document;
+}
+
+/** Saves unsaved edits first, so that the exported files match the file on disk. */
+async function saved(document: TextDocument): Promise<boolean> {
+    if (document.isUntitled) {
+        void window.showErrorMessage(l10n.t('Save the topology to a file before exporting its rules.'));
+        return false;
+    }
+    if (document.isDirty && !(await document.save())) {
+        void window.showErrorMessage(l10n.t('{0} could not be saved, so nothing was exported.', baseName(document.uri)));
+        return false;
+    }
+    return true;
+}
+
+/** Shows the output folder in the system's file manager, or in the Explorer view when the files are remote. */
+async function revealFolder(outDir: string, firstFile: string | undefined): Promise<void> {
+    // Revealing a file opens its folder with the file selected; a folder would open its parent.
+    const target = Uri.file(firstFile ?? outDir);
+    if (env.remoteName) {
+        await commands.executeCommand('revealInExplorer', target);
+    } else {
+        await commands.executeCommand('revealFileInOS', target);
+    }
+}
+
+function baseName(uri: Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function reason(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,55 @@
+// Quoting for `netsh` commands in a Windows batch file (.cmd). cmd.exe reads a line before
+// netsh does: `%` (and `!` under delayed expansion) expand variables even inside double
+// quotes, `^ & | < >` are its operators outside them, and netsh's own parser has no escape
+// for a `"` inside a quoted value. So a value is double-quoted and must contain none of
+// them, nor a line break: this module refuses such a value rather than escape it.
+
+/** Characters no value may contain: cmd.exe or netsh would read them as syntax. */
+export const NETSH_FORBIDDEN = ['"', '%', '!', '^', '&', '|', '<', '>', '\r', '\n'] as const;
+
+const ADDRESS = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+const PORTS = /^\d{1,5}(-\d{1,5})?$/;
+
+/**
+ * A double-quoted netsh value. Throws when the value holds a forbidden character or any
+ * other control character: callers sanitise first (netshText), this function enforces.
+ */
+export function netshQuote(value: string): string {
+    const bad = [...value].find((c) => (NETSH_FORBIDDEN as readonly string[]).includes(c) || /[\x00-\x1f\x7f]/.test(c));
+    if (bad !== undefined) {
+        throw new Error(`netsh: value ${JSON.stringify(value)} contains ${JSON.stringify(bad)}, which a batch file cannot pass to netsh safely`);
+    }
+    if (value.trim() === '' || value.trim().toLowerCase() === 'all') {
+        throw new Error(`netsh: value ${JSON.stringify(value)} is empty or 'all' (netsh reads name=all as every rule)`);
+    }
+    return `"${value}"`;
+}
+
+/**
+ * Free text (a service name) made safe for netshQuote: printable ASCII only, forbidden
+ * characters replaced by a space, spaces collapsed.
+ */
+export function netshText(text: string): string {
+    const forbidden = new Set<string>(NETSH_FORBIDDEN);
+    return [...text]
+        .map((c) => (forbidden.has(c) || !/[\x20-\x7e]/.test(c) ? ' ' : c))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** An `endpoint1=`/`endpoint2=` value: `any` or a comma-separated list of checked IPv4 addresses and CIDRs. */
+export function netshEndpoints(endpoints: 'any' | readonly string[]): string {
+    if (endpoints === 'any') return 'any';
+    if (endpoints.length === 0) throw new Error('netsh: an endpoint list is empty');
+    for (const address of endpoints) {
+        if (!ADDRESS.test(address)) throw new Error(`netsh: '${address}' is not an IPv4 address or CIDR`);
+    }
+    return endpoints.join(',');
+}
+
+/** A `port1=`/`port2=` value: a port, a range `a-b`, or `any`. */
+export function netshPorts(ports: string): string {
+    if (ports !== 'any' && !PORTS.test(ports)) throw new Error(`netsh: '${ports}' is not a port or port range`);
+    return ports;
+}

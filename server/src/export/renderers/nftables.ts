@@ -1,0 +1,151 @@
+import { DESTINATION_PEERS, SOURCE_PEERS } from '../../rules/flows.js';
+import type { Rule } from '../../rules/rule.js';
+import type { Renderer } from '../export-file.js';
+import { headerComment } from '../header.js';
+import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
+
+/**
+ * `sfbtopo.nft`: one complete nftables ruleset for a Linux router or firewall between the
+ * topology's networks. Named sets hold the addresses (pool and file share servers, VIPs,
+ * gateways, client subnets, reverse proxies); the `forward` chain accepts each firewall
+ * rule. IPsec exceptions are Windows connection security rules, not firewall rules, and
+ * are left to the IPsec formats.
+ */
+export const renderNftables: Renderer = (rules, context) => {
+    const sets = new AddressSets(rules.firewall);
+    const lines = [
+        headerComment('#', rules, context),
+        '#',
+        '# Load with `nft -f sfbtopo.nft`. Loading it again replaces the table: the first two',
+        '# commands create it if missing and delete it, the block recreates it.',
+        '# The chain only accepts what the topology needs and its policy is accept, so that',
+        '# loading it blocks nothing: merge these rules into your default-drop policy.',
+        '# IPsec exceptions are not firewall rules and are not in this file.',
+        'table inet sfbtopo',
+        'delete table inet sfbtopo',
+        '',
+        'table inet sfbtopo {',
+        ...sets.bySite().flatMap((set) => [
+            `    ${nftLineComment(set.note)}`,
+            `    set ${set.name} {`,
+            '        type ipv4_addr',
+            '        flags interval',
+            '        auto-merge',
+            `        elements = { ${set.addresses.map(nftAddress).join(', ')} }`,
+            '    }',
+            '',
+        ]),
+        '    chain forward {',
+        '        type filter hook forward priority 0; policy accept;',
+        ...rules.firewall.flatMap((rule, index) => [
+            ...(index === 0 || rules.firewall[index - 1].site !== rule.site ? ['', `        ${nftLineComment(`Site ${rule.site}`)}`] : []),
+            `        ${nftRule(rule, sets)}`,
+        ]),
+        '    }',
+        '}',
+    ];
+    return [{ name: 'sfbtopo.nft', content: `${lines.join('\n')}\n` }];
+};
+
+function nftRule(rule: Rule, sets: AddressSets): string {
+    const protocol = rule.transport.toLowerCase();
+    const ports = [
+        ...(rule.sourcePorts && rule.sourcePorts !== 'any' ? [`${protocol} sport ${nftPorts(rule.sourcePorts)}`] : []),
+        ...(rule.ports !== 'any' ? [`${protocol} dport ${nftPorts(rule.ports)}`] : []),
+    ];
+    return [
+        ...(rule.source === 'any' ? [] : [`ip saddr ${sets.reference(rule.source)}`]),
+        ...(rule.destination === 'any' ? [] : [`ip daddr ${sets.reference(rule.destination)}`]),
+        ...(ports.length > 0 ? ports : [`meta l4proto ${protocol}`]),
+        'accept',
+        `comment ${nftComment(rule.id)}`,
+    ].join(' ');
+}
+
+interface AddressSet {
+    name: string;
+    addresses: string[];
+    note: string;
+    /** Absent for the sets that span every site (reverse proxies, Front End servers). */
+    site?: string;
+}
+
+/**
+ * The named sets, one per distinct address list, named after what the topology calls it.
+ * Destinations are named first (every pool's servers are some rule's destination), so a
+ * pool's servers sending elsewhere reuse the pool's set; a source list with no name of its
+ * own (none in the seed's flows) is written in place as an anonymous set.
+ */
+class AddressSets {
+    private readonly all: AddressSet[] = [];
+    private readonly sites: string[];
+    private readonly byContent = new Map<string, AddressSet>();
+    private readonly names = new NftNames();
+
+    constructor(firewall: Rule[]) {
+        this.sites = [...new Set(firewall.map((rule) => rule.site))];
+        for (const rule of firewall) {
+            if (rule.destination !== 'any') this.name(rule.destination, destinationName(rule));
+        }
+        for (const rule of firewall) {
+            const name = sourceName(rule);
+            if (rule.source !== 'any' && name) this.name(rule.source, name);
+        }
+    }
+
+    /** The sets grouped by site, in the rules' site order (stable within a site), topology-wide sets last. */
+    bySite(): AddressSet[] {
+        const rank = (set: AddressSet) => (set.site === undefined ? this.sites.length : this.sites.indexOf(set.site));
+        return [...this.all].sort((a, b) => rank(a) - rank(b));
+    }
+
+    /** `@set`, or the addresses in place when no set holds them. */
+    reference(addresses: string[]): string {
+        const set = this.byContent.get(key(addresses));
+        if (set) return `@${set.name}`;
+        return addresses.length === 1 ? nftAddress(addresses[0]) : `{ ${addresses.map(nftAddress).join(', ')} }`;
+    }
+
+    private name(addresses: string[], [identifier, note, site]: SetName): void {
+        if (this.byContent.has(key(addresses))) return;
+        const set = { name: this.names.unique(identifier), addresses, note, site };
+        this.byContent.set(key(addresses), set);
+        this.all.push(set);
+    }
+}
+
+/** Identifier, comment line, and the site the set belongs to (absent: every site). */
+type SetName = [string, string, string?];
+
+const key = (addresses: string[]) => [...addresses].sort().join(' ');
+
+/** The part of a rule id after the site: the pool, file share, load balancer, `<pool>-gateways` or `clients`. */
+const target = (rule: Rule) => rule.id.split('/')[1] ?? rule.id;
+
+function destinationName(rule: Rule): SetName {
+    if (rule.table === 'lb-hardware' || rule.table === 'lb-dns') {
+        return [nftIdentifier('vip', target(rule)), `VIP of load balancer ${target(rule)} (site ${rule.site})`, rule.site];
+    }
+    if (rule.host) {
+        return DESTINATION_PEERS[rule.catalogueId] === 'file-shares'
+            ? [nftIdentifier('share', rule.host), `Servers of file share ${rule.host} (site ${rule.site})`, rule.site]
+            : [nftIdentifier('pool', rule.host), `Servers of pool ${rule.host} (site ${rule.site})`, rule.site];
+    }
+    const gatewaysOf = target(rule).match(/^(.*)-gateways$/)?.[1];
+    if (gatewaysOf) return [nftIdentifier('gateways', gatewaysOf), `PSTN gateways of pool ${gatewaysOf} (site ${rule.site})`, rule.site];
+    return [nftIdentifier('hosts', target(rule)), `Destination of ${target(rule)} (site ${rule.site})`, rule.site];
+}
+
+function sourceName(rule: Rule): SetName | undefined {
+    if (rule.table === 'client') return [nftIdentifier('clients', rule.site), `Client subnets of site ${rule.site}`, rule.site];
+    switch (SOURCE_PEERS[rule.catalogueId]) {
+        case 'reverse-proxies':
+            return [nftIdentifier('reverse_proxies'), 'Reverse proxies of every site'];
+        case 'frontend-servers':
+            return [nftIdentifier('frontend_servers'), 'Front End servers of every site'];
+        case 'gateways':
+            return rule.host ? [nftIdentifier('gateways', rule.host), `PSTN gateways of pool ${rule.host} (site ${rule.site})`, rule.site] : undefined;
+        default:
+            return undefined;
+    }
+}

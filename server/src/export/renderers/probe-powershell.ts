@@ -1,0 +1,130 @@
+import type { Rule } from '../../rules/rule.js';
+import type { Renderer } from '../export-file.js';
+import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
+import { powershellHeader } from './windows-firewall.js';
+
+/**
+ * `probe-powershell`: `probe.ps1`, a check that the deployed firewalls match the plan.
+ * Run from one computer with its address (`-SourceAddress 10.0.1.11`), it probes every
+ * TCP firewall rule that admits that address (source `any`, or a source address or
+ * CIDR containing it) with `Test-NetConnection`, once per destination address, prints a
+ * PASS/FAIL table and exits 1 when a probe fails. The rules travel in the script as data;
+ * rules towards any destination (client rules) cannot be probed and are left out, as are
+ * UDP rules (no connection to test). A port range is probed on its first port.
+ */
+export const renderProbePowershell: Renderer = (rules, context) => {
+    const probed = rules.firewall.filter((rule) => rule.transport === 'TCP' && rule.ports !== 'any' && probeDestinations(rule).length > 0);
+    return [
+        {
+            name: 'probe.ps1',
+            content: powershellScript([
+                ...powershellHeader(rules, context),
+                '#',
+                powershellComment(`Probes the TCP firewall rules of topology ${rules.topology} that admit traffic from -SourceAddress:`),
+                powershellComment('run it on the computer with that address. Prints PASS or FAIL per rule and destination,'),
+                powershellComment('and exits 1 when any probe fails. Usage: .\\probe.ps1 -SourceAddress 10.0.1.11'),
+                powershellComment('A probe is a TCP connection: FAIL means the firewall dropped it or nothing listens on the'),
+                powershellComment('port (a media range port listens only during a call, so expect FAIL there when idle).'),
+                'param(',
+                '    [Parameter(Mandatory)][string]$SourceAddress',
+                ')',
+                "$ErrorActionPreference = 'Stop'",
+                '',
+                '# The plan: per TCP rule its id, service, destination addresses, the port to probe and the',
+                "# sources it admits ('Any', or addresses and IPv4 CIDRs). A port range is probed on its first",
+                '# port only (noted on the line). Rules towards any destination cannot be probed and are left out.',
+                '$rules = @(',
+                ...probed.map(probeData),
+                ')',
+                '',
+                ...PROBE_CODE,
+            ]),
+        },
+    ];
+};
+
+/** The destination addresses a probe can connect to: single addresses, not `any` nor a subnet. */
+function probeDestinations(rule: Rule): string[] {
+    return rule.destination === 'any' ? [] : rule.destination.map(checkedAddress).filter((address) => !address.includes('/'));
+}
+
+function probeData(rule: Rule): string {
+    const ports = checkedPorts(rule.ports);
+    const first = Number(ports.split('-')[0]);
+    const fields = [
+        `Rule = ${powershellQuote(rule.id)}`,
+        `Service = ${powershellQuote(rule.service)}`,
+        `Destinations = @(${powershellList(probeDestinations(rule))})`,
+        `Port = ${first}`,
+        `Sources = @(${powershellAddresses(rule.source)})`,
+    ];
+    const note = ports.includes('-') ? `  # range ${ports}: probes its first port` : '';
+    return `    @{ ${fields.join('; ')} }${note}`;
+}
+
+/** The script's fixed part: IPv4 CIDR matching, the probes and the report. */
+const PROBE_CODE = [
+    '# The address as a number, or $null when it is not a dotted-quad IPv4 address.',
+    'function ConvertTo-Ipv4Number([string]$Address) {',
+    "    if ($Address -notmatch '^\\d{1,3}(\\.\\d{1,3}){3}$') { return $null }",
+    '    $value = [int64]0',
+    "    foreach ($octet in $Address.Split('.')) {",
+    '        if ([int]$octet -gt 255) { return $null }',
+    '        $value = $value * 256 + [int]$octet',
+    '    }',
+    '    return $value',
+    '}',
+    '',
+    '# True when the address lies in the IPv4 CIDR (a plain address counts as /32).',
+    'function Test-Ipv4InCidr([string]$Address, [string]$Cidr) {',
+    "    $parts = $Cidr.Split('/')",
+    '    $prefix = 32',
+    '    if ($parts.Count -gt 2) { return $false }',
+    '    if ($parts.Count -eq 2) {',
+    "        if ($parts[1] -notmatch '^\\d{1,2}$' -or [int]$parts[1] -gt 32) { return $false }",
+    '        $prefix = [int]$parts[1]',
+    '    }',
+    '    $addressNumber = ConvertTo-Ipv4Number $Address',
+    '    $networkNumber = ConvertTo-Ipv4Number $parts[0]',
+    '    if ($null -eq $addressNumber -or $null -eq $networkNumber) { return $false }',
+    '    $block = [double][math]::Pow(2, 32 - $prefix)',
+    '    return [math]::Floor([double]$addressNumber / $block) -eq [math]::Floor([double]$networkNumber / $block)',
+    '}',
+    '',
+    '# True when one of the rule\'s sources is Any or contains the address.',
+    'function Test-RuleSource([string]$Address, [string[]]$Sources) {',
+    '    foreach ($source in $Sources) {',
+    "        if ($source -eq 'Any' -or (Test-Ipv4InCidr $Address $source)) { return $true }",
+    '    }',
+    '    return $false',
+    '}',
+    '',
+    'if ($null -eq (ConvertTo-Ipv4Number $SourceAddress)) {',
+    "    throw ('-SourceAddress must be an IPv4 address such as 10.0.1.11, not: ' + $SourceAddress)",
+    '}',
+    '',
+    '$results = @(',
+    '    foreach ($rule in $rules) {',
+    '        if (-not (Test-RuleSource $SourceAddress $rule.Sources)) { continue }',
+    '        foreach ($destination in $rule.Destinations) {',
+    '            $reached = Test-NetConnection -ComputerName $destination -Port $rule.Port -InformationLevel Quiet -WarningAction SilentlyContinue',
+    '            [pscustomobject]@{',
+    '                Rule        = $rule.Rule',
+    '                Destination = $destination',
+    '                Port        = $rule.Port',
+    "                Result      = $(if ($reached) { 'PASS' } else { 'FAIL' })",
+    '            }',
+    '        }',
+    '    }',
+    ')',
+    '',
+    'if ($results.Count -eq 0) {',
+    "    Write-Output ('No planned TCP rule admits traffic from ' + $SourceAddress + '.')",
+    '    exit 0',
+    '}',
+    '$results | Format-Table -Property Rule, Destination, Port, Result -AutoSize | Out-String -Width 4096 | Write-Output',
+    "$failed = @($results | Where-Object { $_.Result -eq 'FAIL' }).Count",
+    "Write-Output ('{0} probes from {1}: {2} failed.' -f $results.Count, $SourceAddress, $failed)",
+    'if ($failed -gt 0) { exit 1 }',
+    'exit 0',
+];

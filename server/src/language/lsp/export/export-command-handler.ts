@@ -1,0 +1,152 @@
+import { isAbsolute, dirname, resolve } from 'node:path';
+import { DocumentState, URI, UriUtils, type LangiumDocument } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken } from 'vscode-languageserver';
+import { exportDocument } from '../../../export/export-topology.js';
+import { EXPORT_FORMATS } from '../../../export/formats.js';
+import { writeExportFiles } from '../../../export/write-files.js';
+import type { Topology } from '../../generated/ast.js';
+import type { LocaleSetting } from '../../l10n/locale.js';
+import type { SfbtopoServices } from '../../sfbtopo-module.js';
+import {
+    ServerCommands,
+    type DocumentCommandArgs,
+    type ExportRulesArgs,
+    type ExportRulesResult,
+    type PreviewRulesResult,
+    type Refusal,
+} from './export-command-ids.js';
+import { resolveFormats } from './export-format-groups.js';
+import { rulesMarkdown } from './rules-markdown.js';
+
+/** The output folder beside the topology file when the request names none. */
+export const DEFAULT_OUTPUT_FOLDER = 'rules';
+
+type Found = { ok: true; document: LangiumDocument<Topology>; locale: LocaleSetting } | Refusal;
+
+/**
+ * The rule export as `workspace/executeCommand` commands (ids in {@link ServerCommands}).
+ * Lenses and the source action carry client commands that end up here, so other LSP
+ * clients can call `sfbtopo.exportRules` and `sfbtopo.previewRules` directly.
+ *
+ * A refusal (unknown document, errors in the topology, unknown format, unwritable folder)
+ * is a result `{ ok: false, message }` in the client's language, not a protocol error.
+ */
+export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: LangiumSharedServices) {
+        super();
+    }
+
+    // Called from the base constructor, before `shared` is set: only register closures here.
+    override registerCommands(acceptor: ExecuteCommandAcceptor): void {
+        acceptor(ServerCommands.exportRules, (args, token) => this.exportRules(args[0], token));
+        acceptor(ServerCommands.previewRules, (args, token) => this.previewRules(args[0], token));
+    }
+
+    async exportRules(args: ExportRulesArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<ExportRulesResult> {
+        const found = await this.findDocument(args, token);
+        if (!found.ok) return found;
+        const { document, locale } = found;
+        const formats = resolveFormats(args?.formats);
+        if (!formats.ok) {
+            const unknown = formats.unknown.join(', ');
+            const known = ['all', 'firewall', 'ipsec', ...EXPORT_FORMATS].join(', ');
+            return refuse(locale.pick({ en: `Unknown export format: ${unknown}. Known formats: ${known}.`, ja: `不明なエクスポート形式です: ${unknown}。使用できる形式: ${known}。` }));
+        }
+        if (formats.formats.length === 0) {
+            return refuse(locale.pick({ en: 'None of the requested export formats is available.', ja: '要求されたエクスポート形式はどれも使用できません。' }));
+        }
+        const outDir = outputFolder(document.uri, args?.outDir);
+        if (outDir === undefined) {
+            return refuse(
+                locale.pick({
+                    en: 'Save the topology to a file first, or give an absolute output folder: a relative one is resolved beside the topology file.',
+                    ja: '先にトポロジをファイルに保存するか、出力フォルダーを絶対パスで指定してください。相対パスはトポロジ ファイルのフォルダーを基準にします。',
+                }),
+            );
+        }
+        // Rendered synchronously from the validated document, so no edit can slip in between.
+        const outcome = exportDocument(document, formats.formats, { sourceFile: UriUtils.basename(document.uri) });
+        if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'export', locale));
+        try {
+            const files = await writeExportFiles(outDir, outcome.files);
+            return { ok: true, outDir, files };
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            return refuse(locale.pick({ en: `The rules were not exported: ${reason}.`, ja: `ルールをエクスポートできませんでした: ${reason}。` }));
+        }
+    }
+
+    async previewRules(args: DocumentCommandArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<PreviewRulesResult> {
+        const found = await this.findDocument(args, token);
+        if (!found.ok) return found;
+        const { document, locale } = found;
+        const sourceFile = UriUtils.basename(document.uri);
+        const outcome = exportDocument(document, [], { sourceFile });
+        if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'preview', locale));
+        return rulesMarkdown(outcome.rules, sourceFile, locale);
+    }
+
+    /** The validated document the arguments name, once pending edits have been built. */
+    private async findDocument(args: DocumentCommandArgs | undefined, token: CancellationToken): Promise<Found> {
+        const locale = this.locale();
+        if (typeof args?.uri !== 'string') {
+            return refuse(locale.pick({ en: 'The command needs the URI of a topology document: [{ "uri": "file:///…/site.sfbtopo" }].', ja: 'このコマンドにはトポロジ ドキュメントの URI が必要です: [{ "uri": "file:///…/site.sfbtopo" }]。' }));
+        }
+        let uri: URI;
+        try {
+            uri = URI.parse(args.uri);
+        } catch {
+            return refuse(locale.pick({ en: `${args.uri} is not a URI.`, ja: `${args.uri} は URI ではありません。` }));
+        }
+        const workspace = this.shared.workspace;
+        if (!workspace.LangiumDocuments.hasDocument(uri)) {
+            return refuse(locale.pick({ en: `${args.uri} is not an open topology document.`, ja: `${args.uri} は開かれているトポロジ ドキュメントではありません。` }));
+        }
+        if (this.shared.lsp.Connection) {
+            // Let the edits the client sent before this command reach the document builder.
+            await workspace.WorkspaceManager.ready;
+            await workspace.WorkspaceLock.read(() => undefined);
+        }
+        await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        const document = workspace.LangiumDocuments.getDocument(uri);
+        if (!document || document.state < DocumentState.Validated) {
+            return refuse(locale.pick({ en: `${args.uri} is not an open topology document.`, ja: `${args.uri} は開かれているトポロジ ドキュメントではありません。` }));
+        }
+        return { ok: true, document: document as LangiumDocument<Topology>, locale };
+    }
+
+    private locale(): LocaleSetting {
+        const services = this.shared.ServiceRegistry.all.find((language) => language.LanguageMetaData.languageId === 'sfbtopo') as SfbtopoServices | undefined;
+        return services?.l10n.Locale ?? { current: 'en', pick: (message) => message.en };
+    }
+}
+
+/**
+ * Where the files go: an absolute folder as given; a relative one (default `rules`)
+ * beside the topology file, or nowhere when the document has no file (untitled).
+ */
+export function outputFolder(uri: URI, outDir: string | undefined): string | undefined {
+    const folder = outDir?.trim() || DEFAULT_OUTPUT_FOLDER;
+    if (isAbsolute(folder)) return resolve(folder);
+    if (uri.scheme !== 'file') return undefined;
+    return resolve(dirname(uri.fsPath), folder);
+}
+
+function errorsMessage(count: number, action: 'export' | 'preview', locale: LocaleSetting): string {
+    const n = Math.max(count, 1);
+    const errors = { en: `The topology has ${n} ${n === 1 ? 'error' : 'errors'}`, ja: `トポロジに ${n} 件のエラーがあります` };
+    return action === 'export'
+        ? locale.pick({
+              en: `${errors.en}; fix ${n === 1 ? 'it' : 'them'} before exporting: rules from a topology with errors would open the wrong ports. Nothing was written.`,
+              ja: `${errors.ja}。エラーのあるトポロジから作ったルールは誤ったポートを開くため、エクスポートする前に修正してください。何も書き込んでいません。`,
+          })
+        : locale.pick({
+              en: `${errors.en}; fix ${n === 1 ? 'it' : 'them'} to preview its rules.`,
+              ja: `${errors.ja}。ルールをプレビューするには修正してください。`,
+          });
+}
+
+function refuse(message: string): Refusal {
+    return { ok: false, message };
+}

@@ -1,0 +1,60 @@
+/**
+ * Command ids of the rule export (spec §4), shared by the server and the VS Code client.
+ *
+ * The server executes `sfbtopo.exportRules` and `sfbtopo.previewRules` through
+ * `workspace/executeCommand`, so any LSP client can call them directly. Code lenses and
+ * the source action carry *client* commands (`sfbtopo.exportAll`, `sfbtopo.exportFirewall`,
+ * `sfbtopo.exportIpsec`, and `sfbtopo.previewRules`): the VS Code extension handles them
+ * (saving the document, reading the settings, showing progress and the result) and then
+ * calls the server's command. `sfbtopo.previewRules` is both: a client without the
+ * extension that sends it back gets the markdown table; the VS Code extension intercepts
+ * it and opens a preview document.
+ *
+ * Kept free of imports so that the client bundle can share it without the language engine.
+ */
+export const ServerCommands = {
+    /** Arguments `[ExportRulesArgs]`; result {@link ExportRulesResult}. */
+    exportRules: 'sfbtopo.exportRules',
+    /** Arguments `[PreviewRulesArgs]`; result a markdown string, or a refusal `{ ok: false, message }`. */
+    previewRules: 'sfbtopo.previewRules',
+} as const;
+
+export const ClientCommands = {
+    exportAll: 'sfbtopo.exportAll',
+    exportFirewall: 'sfbtopo.exportFirewall',
+    exportIpsec: 'sfbtopo.exportIpsec',
+    previewRules: 'sfbtopo.previewRules',
+} as const;
+
+/** The argument that code lenses and the source action pass to the client commands. */
+export interface DocumentCommandArgs {
+    /** The topology document's URI, as the language client sends it. */
+    uri: string;
+}
+
+/**
+ * Which formats to write: format names (`json`, `nftables`, …), or the groups `all`,
+ * `firewall` and `ipsec`, alone or among the names.
+ */
+export type FormatRequest = string | readonly string[];
+
+export interface ExportRulesArgs extends DocumentCommandArgs {
+    /** Default `all`. */
+    formats?: FormatRequest;
+    /**
+     * The output folder. Relative paths are resolved against the topology file's folder;
+     * default `rules` beside the topology file.
+     */
+    outDir?: string;
+}
+
+export type PreviewRulesArgs = DocumentCommandArgs;
+
+export type Refusal = { ok: false; message: string };
+
+export type ExportRulesResult = { ok: true; outDir: string; files: string[] } | Refusal;
+
+export type PreviewRulesResult = string | Refusal;
+
+/** The code action kind of the whole-document export. */
+export const EXPORT_SOURCE_ACTION_KIND = 'source.sfbtopo.exportRules';

@@ -1,0 +1,71 @@
+// Golden files: test/export/golden/<example>/rules.json is the expected export of
+// examples/<example>.sfbtopo, byte for byte. After an intended change to the output,
+// regenerate with `UPDATE_GOLDEN=1 npx vitest run test/export` and review the diff.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../server/src/export/renderers/json.js';
+import { resolveTopology } from '../../server/src/model/resolved-topology.js';
+import { buildRuleSet } from '../../server/src/rules/rule-model.js';
+import type { RuleSet } from '../../server/src/rules/rule.js';
+import { check, readRepoFile, repoRoot } from '../helpers.js';
+
+const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo')).sort();
+
+async function ruleSetOf(example: string): Promise<RuleSet> {
+    const { document } = await check(readRepoFile(`examples/${example}`), `/examples/${example}`);
+    return buildRuleSet(resolveTopology(document.parseResult.value));
+}
+
+function expectGolden(example: string, name: string, content: string): void {
+    const folder = join(repoRoot, 'test/export/golden', basename(example, '.sfbtopo'));
+    const path = join(folder, name);
+    if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path, content);
+    }
+    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(content).toBe(readFileSync(path, 'utf8'));
+}
+
+const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const PORTS = /^(any|\d{1,5}(-\d{1,5})?)$/;
+
+describe.each(examples)('json export of %s', (example) => {
+    it('matches its golden file', async () => {
+        const files = renderJson(await ruleSetOf(example), { sourceFile: example });
+        expect(files.map((file) => file.name)).toEqual(['rules.json']);
+        expect(files[0].content.endsWith('}\n')).toBe(true);
+        expectGolden(example, 'rules.json', files[0].content);
+    });
+
+    it('parses, and every rule carries the fields spec §4 requires', async () => {
+        const rules = await ruleSetOf(example);
+        const json = JSON.parse(renderJson(rules, { sourceFile: example })[0].content);
+        expect(json.topology).toBe(rules.topology);
+        expect(json.firewall.length).toBeGreaterThan(0);
+        expect(json.ipsec.length).toBeGreaterThan(0);
+        const ids = new Set<string>();
+        for (const [kind, list] of [['firewall', json.firewall], ['ipsec', json.ipsec]] as const) {
+            for (const rule of list) {
+                expect(typeof rule.id).toBe('string');
+                expect(ids.has(rule.id), `duplicate id ${rule.id}`).toBe(false);
+                ids.add(rule.id);
+                expect(typeof rule.site).toBe('string');
+                for (const side of [rule.source, rule.destination]) {
+                    if (side !== 'any') {
+                        expect(Array.isArray(side) && side.length > 0, `${rule.id}: endpoints`).toBe(true);
+                        for (const address of side) expect(address).toMatch(ADDRESS);
+                    }
+                }
+                expect(['TCP', 'UDP']).toContain(rule.transport);
+                expect(rule.ports).toMatch(PORTS);
+                expect(['inbound', 'outbound', 'any']).toContain(rule.direction);
+                expect(typeof rule.service).toBe('string');
+                expect(rule.table === 'ipsec').toBe(kind === 'ipsec');
+                expect(['server', 'lb-hardware', 'lb-dns', 'client', 'ipsec']).toContain(rule.table);
+                expect(typeof rule.role).toBe('string');
+            }
+        }
+    });
+});

@@ -1,0 +1,161 @@
+// Golden files: test/export/golden/<example>/sfbtopo.nft is the expected export of
+// examples/<example>.sfbtopo, byte for byte. After an intended change to the output,
+// regenerate with `UPDATE_GOLDEN=1 npx vitest run test/export` and review the diff.
+//
+// Every generated ruleset is also checked with `nft -c -f` (Debian package `nftables`,
+// installed by .ci/run; it needs root or CAP_NET_ADMIN, as nft asks the kernel over
+// netlink even in check mode). When nft is missing or cannot reach netlink, these tests
+// FAIL, unless SFBTOPO_SKIP_NFT=1 is set: then they print a warning and pass.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nftComment, nftIdentifier, nftLineComment, NftNames, NFT_COMMENT_MAX } from '../../server/src/export/quoting/nftables.js';
+import { renderNftables } from '../../server/src/export/renderers/nftables.js';
+import { resolveTopology } from '../../server/src/model/resolved-topology.js';
+import { buildRuleSet } from '../../server/src/rules/rule-model.js';
+import type { RuleSet } from '../../server/src/rules/rule.js';
+import { check, readRepoFile, repoRoot } from '../helpers.js';
+
+const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo')).sort();
+
+async function ruleSetOf(text: string, path = '/virtual/test.sfbtopo'): Promise<RuleSet> {
+    const { document, diagnostics } = await check(text, path);
+    expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+    return buildRuleSet(resolveTopology(document.parseResult.value));
+}
+
+function expectGolden(example: string, name: string, content: string): void {
+    const folder = join(repoRoot, 'test/export/golden', basename(example, '.sfbtopo'));
+    const path = join(folder, name);
+    if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path, content);
+    }
+    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(content).toBe(readFileSync(path, 'utf8'));
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-nft-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** nft's answers that mean "this sandbox cannot check", not "the ruleset is wrong". */
+const NO_NETLINK = /Operation not permitted|Permission denied|cache initialization failed|Could not (open|receive|send)|socket/i;
+
+/** nft lives in /usr/sbin, which a non-root PATH may lack. */
+const NFT = ['/usr/sbin/nft', '/sbin/nft'].find((path) => existsSync(path)) ?? 'nft';
+
+/** Runs `nft -c -f` on a ruleset; `skipped` when this environment cannot check and SFBTOPO_SKIP_NFT=1 allows it (see top). */
+function nftCheck(label: string, content: string): { skipped: true } | { skipped: false; status: number | null; stderr: string } {
+    const file = join(scratch, `${label.replace(/[^A-Za-z0-9_.-]/g, '_')}.nft`);
+    writeFileSync(file, content);
+    const run = spawnSync(NFT, ['-c', '-f', file], { encoding: 'utf8', timeout: 15_000 });
+    const environmentProblem =
+        run.error !== undefined
+            ? `nft could not be started (${run.error.message}): install the Debian package nftables`
+            : run.status !== 0 && NO_NETLINK.test(run.stderr)
+              ? `nft -c cannot reach netlink here (needs root or CAP_NET_ADMIN): ${run.stderr.trim()}`
+              : undefined;
+    if (environmentProblem) {
+        if (process.env.SFBTOPO_SKIP_NFT === '1') {
+            console.warn(`WARNING: ${label}: nft -c -f NOT RUN (SFBTOPO_SKIP_NFT=1): ${environmentProblem}`);
+            return { skipped: true };
+        }
+        expect.fail(`${label}: ${environmentProblem}. Set SFBTOPO_SKIP_NFT=1 to skip this check knowingly.`);
+    }
+    return { skipped: false, status: run.status, stderr: run.stderr };
+}
+
+function expectNftAccepts(label: string, content: string): void {
+    const result = nftCheck(label, content);
+    if (result.skipped) return;
+    expect(result.stderr, `nft -c -f rejected ${label}`).toBe('');
+    expect(result.status).toBe(0);
+}
+
+it('nft -c -f really checks: it rejects a ruleset that uses an undefined set', () => {
+    const result = nftCheck('negative-control', 'table inet sfbtopo_check {\n    chain forward {\n        ip daddr @missing accept\n    }\n}\n');
+    if (result.skipped) return;
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/missing/);
+});
+
+describe.each(examples)('nftables export of %s', (example) => {
+    const render = async () => renderNftables(await ruleSetOf(readRepoFile(`examples/${example}`), `/examples/${example}`), { sourceFile: example });
+
+    it('matches its golden file', async () => {
+        const files = await render();
+        expect(files.map((file) => file.name)).toEqual(['sfbtopo.nft']);
+        expectGolden(example, 'sfbtopo.nft', files[0].content);
+    });
+
+    it('is accepted by nft -c -f', async () => {
+        expectNftAccepts(example, (await render())[0].content);
+    });
+
+    it('has one accept per firewall rule, none for IPsec exceptions, and every set it uses', async () => {
+        const rules = await ruleSetOf(readRepoFile(`examples/${example}`), `/examples/${example}`);
+        const content = renderNftables(rules, { sourceFile: example })[0].content;
+        const accepts = content.split('\n').filter((line) => /^\s+ip |^\s+(tcp|udp|meta) /.test(line));
+        expect(accepts).toHaveLength(rules.firewall.length);
+        for (const [index, rule] of rules.firewall.entries()) {
+            expect(accepts[index]).toMatch(new RegExp(` accept comment "${rule.id.replace(/[.]/g, '\\.')}"$`));
+            expect(accepts[index]).toContain(`${rule.transport.toLowerCase()} dport ${rule.ports}`);
+        }
+        expect(content).not.toContain('ipsec.');
+        const defined = new Set([...content.matchAll(/^ {4}set (\S+) \{$/gm)].map((m) => m[1]));
+        const used = new Set([...content.matchAll(/@(\w+)/g)].map((m) => m[1]));
+        expect([...used].filter((name) => !defined.has(name))).toEqual([]);
+        expect([...defined].filter((name) => !used.has(name))).toEqual([]);
+        for (const name of defined) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+    });
+});
+
+describe('nftables names and quoting', () => {
+    it('derives identifiers from topology names, - and anything else becoming _', () => {
+        expect(nftIdentifier('pool', 'osk-fe')).toBe('pool_osk_fe');
+        expect(nftIdentifier('vip', 'a.b c')).toBe('vip_a_b_c');
+        expect(() => nftIdentifier('1pool', 'x')).toThrow(/start with a letter/);
+    });
+
+    it('makes colliding names unique, deterministically', () => {
+        const names = new NftNames();
+        expect(['pool_a_b', 'pool_a_b', 'pool_a_b_2', 'POOL_A_B'].map((n) => names.unique(n))).toEqual(['pool_a_b', 'pool_a_b_2', 'pool_a_b_2_2', 'POOL_A_B_3']);
+    });
+
+    it('keeps comments to a safe charset and nft length', () => {
+        expect(nftComment('Osaka/osk-fe/server.frontend.443-web/tcp')).toBe('"Osaka/osk-fe/server.frontend.443-web/tcp"');
+        expect(nftComment('a "b"\\\n;{}#日本')).toBe('"a__b_________"');
+        expect(nftComment('x'.repeat(300))).toHaveLength(NFT_COMMENT_MAX + 2);
+        expect(nftLineComment('line\nbreak 日本')).toBe('# line?break ??');
+    });
+
+    it('disambiguates pools whose names differ only by - and _, and nft accepts the result', async () => {
+        const rules = await ruleSetOf(
+            [
+                'topology T',
+                'site S {',
+                '  director pool a-b {',
+                '    server d1 10.0.0.11',
+                '  }',
+                '  director pool a_b {',
+                '    server d2 10.0.0.12',
+                '  }',
+                '  clients {',
+                '    subnet c',
+                '  }',
+                '  subnet c 10.0.16.0/20',
+                '}',
+                '',
+            ].join('\n'),
+        );
+        const content = renderNftables(rules, { sourceFile: 'collide.sfbtopo' })[0].content;
+        expect(content).toContain('set pool_a_b {');
+        expect(content).toContain('set pool_a_b_2 {');
+        expect(content).toMatch(/ip daddr @pool_a_b udp dport 1434 accept comment "S\/a-b\//);
+        expect(content).toMatch(/ip daddr @pool_a_b_2 udp dport 1434 accept comment "S\/a_b\//);
+        expect(content).toContain('set clients_S {');
+        expectNftAccepts('collide', content);
+    });
+});

@@ -1,0 +1,256 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CodeActionTriggerKind, type CodeAction, type CodeLens } from 'vscode-languageserver';
+import type { Topology } from '../../../server/src/language/generated/ast.js';
+import type { Locale } from '../../../server/src/language/l10n/locale.js';
+import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
+import { exportDocument } from '../../../server/src/export/export-topology.js';
+import { EXPORT_FORMATS } from '../../../server/src/export/formats.js';
+import type { ExportRulesResult, PreviewRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { FIREWALL_FORMATS, IPSEC_FORMATS, resolveFormats } from '../../../server/src/language/lsp/export/export-format-groups.js';
+import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
+import { readRepoFile } from '../../helpers.js';
+
+const contoso = readRepoFile('examples/contoso.sfbtopo');
+const broken = 'topology T\nsite S {\n  gateway g 10.0.0.300\n  gateway h 10.0.0.301\n}\n';
+
+const temps: string[] = [];
+afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sfbtopo-export-cmd-'));
+    temps.push(dir);
+    return dir;
+}
+
+/** Services per locale; documents are checked into their workspace, where the commands find them. */
+function setup(locale: Locale = 'en') {
+    const { shared, sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    sfbtopo.l10n.Locale.current = locale;
+    const open = async (text: string, path = join(tempDir(), 'site.sfbtopo')) => {
+        const [checked] = await checkTopologies([{ path, text }], sfbtopo);
+        return checked.document;
+    };
+    const execute = (command: string, args: unknown) => shared.lsp.ExecuteCommandHandler!.executeCommand(command, [args]);
+    const lenses = async (document: LangiumDocument) =>
+        ((await sfbtopo.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? []) as CodeLens[];
+    const actions = async (document: LangiumDocument, context: { only?: string[]; triggerKind?: CodeActionTriggerKind }) =>
+        (await sfbtopo.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], ...context },
+        })) as CodeAction[];
+    return { shared, sfbtopo, open, execute, lenses, actions };
+}
+
+describe('code lenses on the topology line', () => {
+    it('offer export firewall, export IPsec and preview, carrying client commands with the document URI', async () => {
+        const { open, lenses } = setup();
+        const document = await open(`// a comment first\n${contoso}`);
+        const found = await lenses(document);
+        expect(found.map((lens) => lens.command?.title)).toEqual(['Export firewall rules', 'Export IPsec rules', 'Preview rules']);
+        expect(found.map((lens) => lens.command?.command)).toEqual(['sfbtopo.exportFirewall', 'sfbtopo.exportIpsec', 'sfbtopo.previewRules']);
+        const line = contoso.split('\n').findIndex((l) => l.startsWith('topology ')) + 1;
+        for (const lens of found) {
+            expect(lens.range.start.line).toBe(line);
+            expect(lens.command?.arguments).toEqual([{ uri: document.uri.toString() }]);
+        }
+    });
+
+    it('are titled in Japanese when the locale is ja', async () => {
+        const { open, lenses } = setup('ja');
+        const found = await lenses(await open(contoso));
+        expect(found.map((lens) => lens.command?.title)).toEqual(['ファイアウォール ルールをエクスポート', 'IPsec ルールをエクスポート', 'ルールをプレビュー']);
+    });
+
+    it('are not offered without a topology line', async () => {
+        const { open, lenses } = setup();
+        expect(await lenses(await open('// nothing yet\n'))).toEqual([]);
+        expect(await lenses(await open('site S { }\n'))).toEqual([]);
+    });
+});
+
+describe('the source action', () => {
+    it('is offered when source actions are asked for, or on an explicit request, and runs the client export command', async () => {
+        const { open, actions } = setup();
+        const document = await open(contoso);
+        for (const only of [['source'], ['source.sfbtopo'], ['source.sfbtopo.exportRules']]) {
+            expect(await actions(document, { only })).toEqual([
+                {
+                    title: 'Export firewall and IPsec rules',
+                    kind: 'source.sfbtopo.exportRules',
+                    command: { title: 'Export firewall and IPsec rules', command: 'sfbtopo.exportAll', arguments: [{ uri: document.uri.toString() }] },
+                },
+            ]);
+        }
+        expect(await actions(document, { triggerKind: CodeActionTriggerKind.Invoked })).toHaveLength(1);
+    });
+
+    it('is not offered for other kinds, automatic requests, or a document without a topology line', async () => {
+        const { open, actions } = setup();
+        const document = await open(contoso);
+        expect(await actions(document, { only: ['quickfix'] })).toEqual([]);
+        expect(await actions(document, { only: ['source.organizeImports'] })).toEqual([]);
+        expect(await actions(document, { triggerKind: CodeActionTriggerKind.Automatic })).toEqual([]);
+        expect(await actions(document, {})).toEqual([]);
+        expect(await actions(await open('// empty\n'), { only: ['source'] })).toEqual([]);
+    });
+
+    it('is titled in Japanese when the locale is ja', async () => {
+        const { open, actions } = setup('ja');
+        const [action] = await actions(await open(contoso), { only: ['source'] });
+        expect(action.title).toBe('ファイアウォールと IPsec のルールをエクスポート');
+    });
+});
+
+describe('sfbtopo.exportRules', () => {
+    it('is advertised with sfbtopo.previewRules', () => {
+        const { shared } = setup();
+        expect(shared.lsp.ExecuteCommandHandler!.commands).toEqual(expect.arrayContaining(['sfbtopo.exportRules', 'sfbtopo.previewRules']));
+    });
+
+    it('writes exactly what exportDocument renders, byte for byte', async () => {
+        const { open, execute } = setup();
+        const document = (await open(contoso)) as LangiumDocument<Topology>;
+        const outDir = join(tempDir(), 'out');
+        const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: 'all', outDir })) as ExportRulesResult;
+        const expected = exportDocument(document, EXPORT_FORMATS, { sourceFile: 'site.sfbtopo' });
+        if (!expected.ok || !result.ok) throw new Error(JSON.stringify(result));
+        expect(result.outDir).toBe(outDir);
+        expect(result.files.map((file) => basename(file)).sort()).toEqual(expected.files.map((file) => file.name).sort());
+        expect(readdirSync(outDir).sort()).toEqual(expected.files.map((file) => file.name).sort());
+        for (const file of expected.files) {
+            expect(readFileSync(join(outDir, file.name)).equals(Buffer.from(file.content, 'utf8')), file.name).toBe(true);
+        }
+    });
+
+    it('writes into rules/ beside the topology file by default, and resolves a relative folder there', async () => {
+        const { open, execute } = setup();
+        const folder = tempDir();
+        const document = await open(contoso, join(folder, 'contoso.sfbtopo'));
+        const byDefault = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: ['json'] })) as ExportRulesResult;
+        expect(byDefault).toEqual({ ok: true, outDir: join(folder, 'rules'), files: [expect.stringMatching(/rules\.json$/)] });
+        expect(existsSync(join(folder, 'rules', 'rules.json'))).toBe(true);
+        const relative = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: ['json'], outDir: 'firewall/out' })) as ExportRulesResult;
+        expect(relative.ok && relative.outDir).toBe(join(folder, 'firewall', 'out'));
+        expect(existsSync(join(folder, 'firewall', 'out', 'rules.json'))).toBe(true);
+    });
+
+    it('writes the firewall or the IPsec formats of the groups, as registered', async () => {
+        const { open, execute } = setup();
+        const document = (await open(contoso)) as LangiumDocument<Topology>;
+        for (const [group, formats] of [
+            ['firewall', FIREWALL_FORMATS],
+            ['ipsec', IPSEC_FORMATS],
+        ] as const) {
+            const outDir = join(tempDir(), group);
+            const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: group, outDir })) as ExportRulesResult;
+            const registered = EXPORT_FORMATS.filter((format) => formats.includes(format));
+            const expected = exportDocument(document, registered, { sourceFile: 'site.sfbtopo' });
+            if (!expected.ok) throw new Error('contoso has errors');
+            if (registered.length === 0) {
+                expect(result.ok).toBe(false);
+            } else {
+                expect(readdirSync(outDir).sort()).toEqual(expected.files.map((file) => file.name).sort());
+            }
+        }
+    });
+
+    it('refuses a topology with errors, naming the error count, and writes nothing', async () => {
+        const { open, execute } = setup();
+        const document = await open(broken);
+        const outDir = join(tempDir(), 'out');
+        const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: 'all', outDir })) as ExportRulesResult;
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.message).toMatch(/^The topology has 2 errors; .*Nothing was written\.$/);
+        expect(existsSync(outDir)).toBe(false);
+    });
+
+    it('refuses in Japanese when the locale is ja', async () => {
+        const { open, execute } = setup('ja');
+        const document = await open(broken);
+        const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), outDir: join(tempDir(), 'out') })) as ExportRulesResult;
+        expect(!result.ok && result.message).toMatch(/^トポロジに 2 件のエラーがあります。/);
+    });
+
+    it('refuses an unknown format, an unknown document and missing arguments, writing nothing', async () => {
+        const { open, execute } = setup();
+        const document = await open(contoso);
+        const outDir = join(tempDir(), 'out');
+        const unknown = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), formats: ['json', 'pf'], outDir })) as ExportRulesResult;
+        expect(!unknown.ok && unknown.message).toMatch(/^Unknown export format: pf\./);
+        const missing = (await execute('sfbtopo.exportRules', { uri: 'file:///nowhere/else.sfbtopo', outDir })) as ExportRulesResult;
+        expect(!missing.ok && missing.message).toBe('file:///nowhere/else.sfbtopo is not an open topology document.');
+        const noArgs = (await execute('sfbtopo.exportRules', undefined)) as ExportRulesResult;
+        expect(noArgs.ok).toBe(false);
+        expect(existsSync(outDir)).toBe(false);
+    });
+
+    it('reports a folder it cannot write to as a refusal', async () => {
+        const { open, execute } = setup();
+        const document = await open(contoso);
+        const blocker = join(tempDir(), 'a-file');
+        writeFileSync(blocker, 'not a folder\n');
+        const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), outDir: join(blocker, 'out') })) as ExportRulesResult;
+        expect(!result.ok && result.message).toMatch(/^The rules were not exported: /);
+    });
+});
+
+describe('format groups', () => {
+    it('expand all, firewall and ipsec to the registered formats, in registration order', () => {
+        const registered = ['json', 'nftables', 'ipsec-netsh'];
+        expect(resolveFormats(undefined, registered)).toEqual({ ok: true, formats: registered });
+        expect(resolveFormats('all', registered)).toEqual({ ok: true, formats: registered });
+        expect(resolveFormats('firewall', registered)).toEqual({ ok: true, formats: ['json', 'nftables'] });
+        expect(resolveFormats(['ipsec', 'json', 'json'], registered)).toEqual({ ok: true, formats: ['json', 'ipsec-netsh'] });
+        expect(resolveFormats(['csv'], registered)).toEqual({ ok: false, unknown: ['csv'] });
+    });
+});
+
+describe('sfbtopo.previewRules', () => {
+    it('returns markdown tables with the eight columns and one row per firewall rule and IPsec exception', async () => {
+        const { open, execute } = setup();
+        const document = (await open(contoso)) as LangiumDocument<Topology>;
+        const markdown = (await execute('sfbtopo.previewRules', { uri: document.uri.toString() })) as PreviewRulesResult;
+        expect(typeof markdown).toBe('string');
+        const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
+        if (!expected.ok || typeof markdown !== 'string') throw new Error('no preview');
+        const tableLines = markdown.split('\n').filter((line) => line.startsWith('|'));
+        const headers = tableLines.filter((line) => /^\| Site\s+\| Rule\s+\| Source\s+\| Destination\s+\| Transport\s+\| Ports\s+\| Direction\s+\| Service\s+\|$/.test(line));
+        const separators = tableLines.filter((line) => /^\|(?: -+ \|)+$/.test(line));
+        expect(headers).toHaveLength(2);
+        expect(separators).toHaveLength(2);
+        const rows = tableLines.filter((line) => !headers.includes(line) && !separators.includes(line));
+        expect(rows).toHaveLength(expected.rules.firewall.length + expected.rules.ipsec.length);
+        expect(expected.rules.firewall.length).toBeGreaterThan(0);
+        expect(expected.rules.ipsec.length).toBeGreaterThan(0);
+        const [first] = expected.rules.firewall;
+        const cells = rows[0].split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim().replace(/\\(.)/g, '$1'));
+        expect(cells).toEqual([
+            first.site,
+            first.id,
+            first.source === 'any' ? 'any' : first.source.join(', '),
+            first.destination === 'any' ? 'any' : first.destination.join(', '),
+            first.transport,
+            first.ports,
+            first.direction,
+            first.service,
+        ]);
+        expect(markdown).toContain(`## Firewall rules (${expected.rules.firewall.length})`);
+        expect(markdown).toContain(`## IPsec exceptions (${expected.rules.ipsec.length})`);
+    });
+
+    it('has Japanese headings when the locale is ja', async () => {
+        const { open, execute } = setup('ja');
+        const markdown = (await execute('sfbtopo.previewRules', { uri: (await open(contoso)).uri.toString() })) as string;
+        expect(markdown).toMatch(/^\| サイト\s+\| ルール\s+\| 送信元\s+\| 宛先\s+\| トランスポート\s+\| ポート\s+\| 方向\s+\| サービス\s+\|$/m);
+    });
+
+    it('refuses a topology with errors', async () => {
+        const { open, execute } = setup();
+        const result = (await execute('sfbtopo.previewRules', { uri: (await open(broken)).uri.toString() })) as PreviewRulesResult;
+        expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The topology has 2 errors; /) });
+    });
+});
