@@ -5,7 +5,7 @@ import type { CatalogueEntry, PortEntry } from '../catalogue/types.js';
 import { effectivePorts } from '../model/effective-ports.js';
 import type { ResolvedPool, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
 import { DESTINATION_PEERS, MEDIATION_TO_GATEWAY_ROWS, SOURCE_PEERS, type Peer } from './flows.js';
-import type { Rule } from './rule.js';
+import type { EndpointGroup, Rule } from './rule.js';
 import { endpoints, rulesFor } from './rule-builder.js';
 
 /**
@@ -40,6 +40,8 @@ function poolRules(pool: ResolvedPool, peers: PeerAddresses): Rule[] {
                 host: pool.name,
                 source: from ? endpoints(peers.addresses(from, pool)) : 'any',
                 destination: endpoints(servers),
+                ...(from ? { sourceGroup: peerGroup(from, pool) } : {}),
+                destinationGroup: { kind: 'pool', name: pool.name, site: pool.site },
                 direction: 'inbound',
                 from: port.from,
                 to: port.to,
@@ -66,6 +68,8 @@ function loadBalancerRules(site: ResolvedSite, peers: PeerAddresses): Rule[] {
                 target: lb.name,
                 source: from ? endpoints(peers.addresses(from, pool)) : 'any',
                 destination: [lb.vip],
+                ...(from ? { sourceGroup: peerGroup(from, pool) } : {}),
+                destinationGroup: { kind: 'load-balancer', name: lb.name, site: site.name },
                 direction: 'inbound',
                 from: entry.from,
                 to: entry.to,
@@ -87,11 +91,24 @@ function clientRules(site: ResolvedSite): Rule[] {
             target: 'clients',
             source: endpoints(clients.subnets),
             destination: 'any',
+            sourceGroup: { kind: 'clients', name: site.name, site: site.name },
             direction: 'outbound',
             from: span.from,
             to: span.to,
         });
     });
+}
+
+/** The name of the group a peer's addresses form, seen from one pool. */
+function peerGroup(peer: Peer, pool: ResolvedPool): EndpointGroup {
+    switch (peer) {
+        case 'gateways':
+            return { kind: 'gateways', name: pool.name, site: pool.site };
+        case 'reverse-proxies':
+            return { kind: 'reverse-proxies' };
+        default:
+            return { kind: 'frontend-servers' };
+    }
 }
 
 /** The addresses the topology knows for each kind of peer. */
@@ -123,21 +140,27 @@ class PeerAddresses {
     /** Rules on the peers a pool's servers send to: the peer receives, the pool's servers are the source. */
     rulesTowards(peer: Peer, pool: ResolvedPool, entry: CatalogueEntry, from: number, to: number, role = entry.role): Rule[] {
         const source = endpoints(pool.servers.map((server) => server.address));
-        const towards = (site: string, target: string, destination: string[], host?: string) =>
-            rulesFor(entry, { site, target, host, source, destination: endpoints(destination), direction: 'inbound', from, to, role });
+        const sourceGroup: EndpointGroup = { kind: 'pool', name: pool.name, site: pool.site };
+        const towards = (site: string, target: string, destination: string[], destinationGroup: EndpointGroup, host?: string) =>
+            rulesFor(entry, { site, target, host, source, destination: endpoints(destination), sourceGroup, destinationGroup, direction: 'inbound', from, to, role });
         switch (peer) {
             case 'file-shares': {
                 const sameSite = this.topology.sites.find((site) => site.name === pool.site)!.fileShares;
                 const shares = sameSite.length > 0 ? sameSite : this.topology.sites.flatMap((site) => site.fileShares);
-                return shares.flatMap((share) => towards(share.site, share.name, share.servers.map((s) => s.address), share.name));
+                return shares.flatMap((share) =>
+                    towards(share.site, share.name, share.servers.map((s) => s.address), { kind: 'file-share', name: share.name, site: share.site }, share.name),
+                );
             }
             case 'other-servers':
                 return this.pools
                     .filter((other) => other !== pool && SKYPE_SERVER_ROLES.has(other.role))
-                    .flatMap((other) => towards(other.site, other.name, other.servers.map((s) => s.address), other.name));
+                    .flatMap((other) =>
+                        towards(other.site, other.name, other.servers.map((s) => s.address), { kind: 'pool', name: other.name, site: other.site }, other.name),
+                    );
             case 'gateways': {
                 const gateways = this.gatewaysOf(pool);
-                return gateways.length > 0 ? towards(pool.site, `${pool.name}-gateways`, gateways.map((g) => g.address)) : [];
+                const group: EndpointGroup = { kind: 'gateways', name: pool.name, site: pool.site };
+                return gateways.length > 0 ? towards(pool.site, `${pool.name}-gateways`, gateways.map((g) => g.address), group) : [];
             }
             default:
                 return [];

@@ -1,6 +1,6 @@
 import type { CatalogueEntry, CatalogueRole } from '../catalogue/types.js';
 import { portText } from '../model/effective-ports.js';
-import type { Endpoints, Rule } from './rule.js';
+import type { EndpointGroup, Endpoints, Rule } from './rule.js';
 
 /** What varies between the rules one catalogue row yields. */
 export interface RulePlacement {
@@ -10,6 +10,8 @@ export interface RulePlacement {
     host?: string;
     source: Endpoints;
     destination: Endpoints;
+    sourceGroup?: EndpointGroup;
+    destinationGroup?: EndpointGroup;
     direction: Rule['direction'];
     from: number;
     to: number;
@@ -34,6 +36,8 @@ export function rulesFor(entry: CatalogueEntry, placement: RulePlacement): Rule[
         service: entry.service,
         table: entry.table,
         role: placement.role ?? entry.role,
+        ...(placement.sourceGroup && placement.source !== 'any' ? { sourceGroup: placement.sourceGroup } : {}),
+        ...(placement.destinationGroup && placement.destination !== 'any' ? { destinationGroup: placement.destinationGroup } : {}),
         ...(placement.host ? { host: placement.host } : {}),
         catalogueId: entry.id,
         purpose: entry.purpose,

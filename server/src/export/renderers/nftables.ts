@@ -1,5 +1,4 @@
-import { DESTINATION_PEERS, SOURCE_PEERS } from '../../rules/flows.js';
-import type { Rule } from '../../rules/rule.js';
+import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { headerComment } from '../header.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
@@ -85,10 +84,11 @@ class AddressSets {
     constructor(firewall: Rule[]) {
         this.sites = [...new Set(firewall.map((rule) => rule.site))];
         for (const rule of firewall) {
-            if (rule.destination !== 'any') this.name(rule.destination, destinationName(rule));
+            const name = groupName(rule.destinationGroup);
+            if (rule.destination !== 'any' && name) this.name(rule.destination, name);
         }
         for (const rule of firewall) {
-            const name = sourceName(rule);
+            const name = groupName(rule.sourceGroup);
             if (rule.source !== 'any' && name) this.name(rule.source, name);
         }
     }
@@ -119,33 +119,19 @@ type SetName = [string, string, string?];
 
 const key = (addresses: string[]) => [...addresses].sort().join(' ');
 
-/** The part of a rule id after the site: the pool, file share, load balancer, `<pool>-gateways` or `clients`. */
-const target = (rule: Rule) => rule.id.split('/')[1] ?? rule.id;
+const GROUP_SETS: Record<EndpointGroup['kind'], (name: string, site?: string) => [prefix: string, note: string]> = {
+    pool: (name, site) => ['pool', `Servers of pool ${name} (site ${site})`],
+    'file-share': (name, site) => ['share', `Servers of file share ${name} (site ${site})`],
+    'load-balancer': (name, site) => ['vip', `VIP of load balancer ${name} (site ${site})`],
+    gateways: (name, site) => ['gateways', `PSTN gateways of pool ${name} (site ${site})`],
+    'reverse-proxies': () => ['reverse_proxies', 'Reverse proxies of every site'],
+    'frontend-servers': () => ['frontend_servers', 'Front End servers of every site'],
+    clients: (name) => ['clients', `Client subnets of site ${name}`],
+};
 
-function destinationName(rule: Rule): SetName {
-    if (rule.table === 'lb-hardware' || rule.table === 'lb-dns') {
-        return [nftIdentifier('vip', target(rule)), `VIP of load balancer ${target(rule)} (site ${rule.site})`, rule.site];
-    }
-    if (rule.host) {
-        return DESTINATION_PEERS[rule.catalogueId] === 'file-shares'
-            ? [nftIdentifier('share', rule.host), `Servers of file share ${rule.host} (site ${rule.site})`, rule.site]
-            : [nftIdentifier('pool', rule.host), `Servers of pool ${rule.host} (site ${rule.site})`, rule.site];
-    }
-    const gatewaysOf = target(rule).match(/^(.*)-gateways$/)?.[1];
-    if (gatewaysOf) return [nftIdentifier('gateways', gatewaysOf), `PSTN gateways of pool ${gatewaysOf} (site ${rule.site})`, rule.site];
-    return [nftIdentifier('hosts', target(rule)), `Destination of ${target(rule)} (site ${rule.site})`, rule.site];
-}
-
-function sourceName(rule: Rule): SetName | undefined {
-    if (rule.table === 'client') return [nftIdentifier('clients', rule.site), `Client subnets of site ${rule.site}`, rule.site];
-    switch (SOURCE_PEERS[rule.catalogueId]) {
-        case 'reverse-proxies':
-            return [nftIdentifier('reverse_proxies'), 'Reverse proxies of every site'];
-        case 'frontend-servers':
-            return [nftIdentifier('frontend_servers'), 'Front End servers of every site'];
-        case 'gateways':
-            return rule.host ? [nftIdentifier('gateways', rule.host), `PSTN gateways of pool ${rule.host} (site ${rule.site})`, rule.site] : undefined;
-        default:
-            return undefined;
-    }
+/** The set name and note for a group the rule model named, if it named one. */
+function groupName(group: EndpointGroup | undefined): SetName | undefined {
+    if (!group) return undefined;
+    const [prefix, note] = GROUP_SETS[group.kind](group.name ?? '', group.site);
+    return [group.name ? nftIdentifier(prefix, group.name) : nftIdentifier(prefix), note, group.site];
 }
