@@ -25,3 +25,13 @@ export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
     const message = diagnostic.message.replace(/\s*\r?\n\s*/g, ' ');
     return `${file}:${line + 1}:${character + 1}: ${severityWord(diagnostic)}: ${message}${code ? ` [${code}]` : ''}`;
 }
+
+/** Diagnostics in reading order: by line, then column. */
+export function inReadingOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** "1 error", "2 errors". */
+export function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

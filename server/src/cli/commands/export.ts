@@ -8,7 +8,7 @@ import { exportDocument } from '../../export/export-topology.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
 import { ExportWriteError, writeExportFiles } from '../../export/write-files.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatDiagnostic } from '../format-diagnostic.js';
+import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.js';
 import { readTopologyFile } from '../read-topology-file.js';
 import type { Output } from '../output.js';
 
@@ -45,9 +45,7 @@ export async function exportCommand(file: string, options: ExportOptions, out: O
     const formats = format === 'all' ? EXPORT_FORMATS : [format];
     const outcome = exportDocument(checked.document, formats, { sourceFile: basename(file) });
     if (!outcome.ok) {
-        const sorted = [...outcome.errors].sort(
-            (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-        );
+        const sorted = inReadingOrder(outcome.errors);
         for (const diagnostic of sorted) out.error(formatDiagnostic(file, diagnostic));
         out.error(`sfbtopo: not exported: ${file} has ${plural(Math.max(sorted.length, 1), 'error')}; fix them and export again (nothing was written)`);
         return ExitCode.TopologyErrors;
@@ -79,8 +77,4 @@ function shown(path: string): string {
     const fromCwd = relative(process.cwd(), path);
     if (fromCwd === '') return '.';
     return fromCwd === '..' || fromCwd.startsWith(`..${sep}`) || isAbsolute(fromCwd) ? path : fromCwd;
-}
-
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,7 @@ import type { Locale } from '../../language/l10n/locale.js';
 import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
 import { checkTopologies, type TopologySource } from '../../workspace/topology-documents.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatDiagnostic } from '../format-diagnostic.js';
+import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.js';
 import { jsonReport } from '../formats/json-report.js';
 import type { FileDiagnostic, UnreadableFile } from '../formats/report-input.js';
 import { sarifReport } from '../formats/sarif-report.js';
@@ -44,9 +44,7 @@ export async function validateCommand(files: string[], options: ValidateOptions,
     sfbtopo.l10n.Locale.current = options.locale;
     for (const checked of await checkTopologies(sources, sfbtopo)) {
         const shown = sources.find((source) => source === checked.source)?.shown ?? checked.source.path;
-        const sorted = [...checked.diagnostics].sort(
-            (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-        );
+        const sorted = inReadingOrder(checked.diagnostics);
         for (const diagnostic of sorted) found.push({ file: shown, diagnostic });
     }
 
@@ -70,8 +68,4 @@ export async function validateCommand(files: string[], options: ValidateOptions,
     );
     if (unreadable.length > 0) return ExitCode.UsageOrInput;
     return errors > 0 ? ExitCode.TopologyErrors : ExitCode.Ok;
-}
-
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
