@@ -57,7 +57,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
 };
 
-/** Shared services this language replaces: symbol and completion kinds of named nodes. */
+/** Shared services this language replaces or adds: symbol and completion kinds of named nodes, the export commands. */
 export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new TopologyNodeKindProvider(),

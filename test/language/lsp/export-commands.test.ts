@@ -9,7 +9,7 @@ import type { Locale } from '../../../server/src/language/l10n/locale.js';
 import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
 import { exportDocument } from '../../../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../server/src/export/formats.js';
-import type { ExportRulesResult, PreviewRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { ClientCommands, type ExportRulesResult, type PreviewRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { FIREWALL_FORMATS, IPSEC_FORMATS, resolveFormats } from '../../../server/src/language/lsp/export/export-format-groups.js';
 import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
 import { readRepoFile } from '../../helpers.js';
@@ -252,5 +252,26 @@ describe('sfbtopo.previewRules', () => {
         const { open, execute } = setup();
         const result = (await execute('sfbtopo.previewRules', { uri: (await open(broken)).uri.toString() })) as PreviewRulesResult;
         expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The topology has 2 errors; /) });
+    });
+});
+
+describe('the extension manifest', () => {
+    const manifest = JSON.parse(readRepoFile('package.json'));
+
+    it('contributes the client commands of the lenses and the source action, in the palette for .sfbtopo editors', () => {
+        const contributed = manifest.contributes.commands.map((command: { command: string }) => command.command);
+        const palette = manifest.contributes.menus.commandPalette;
+        for (const id of Object.values(ClientCommands)) {
+            expect(contributed).toContain(id);
+            expect(palette).toContainEqual({ command: id, when: 'editorLangId == sfbtopo' });
+        }
+        expect(manifest.contributes.menus['editor/title']).toContainEqual(expect.objectContaining({ command: ClientCommands.exportAll, when: 'resourceLangId == sfbtopo' }));
+    });
+
+    it('offers every registered export format in the formats setting, and rules/ as the default folder', () => {
+        const properties = manifest.contributes.configuration.properties;
+        expect([...properties['sfbtopo.export.formats'].items.enum].sort()).toEqual(['all', ...EXPORT_FORMATS].sort());
+        expect(properties['sfbtopo.export.formats'].default).toEqual(['all']);
+        expect(properties['sfbtopo.export.outputFolder'].default).toBe('rules');
     });
 });
