@@ -21,4 +21,6 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client.cjs', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server.cjs' }),
     esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+    // The topology map's webview script: runs in the webview (a browser), not in Node.
+    esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/map/map-view.ts'], outfile: 'out/map-view.js' }),
 ]);

@@ -95,14 +95,24 @@ async function exportRules(
         formats: formats(settings.formats),
         outDir: settings.outputFolder,
     };
-    let result: ExportRulesResult;
-    try {
-        result = await window.withProgress({ location: ProgressLocation.Notification, title: title(name) }, () =>
-            context.client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.exportRules, arguments: [args] }),
-        );
-    } catch (error) {
-        void window.showErrorMessage(l10n.t('The rules of {0} could not be exported: {1}', name, reason(error)));
-        return;
+    // 'failed' once the failure has been shown; null when the server gave no answer.
+    const run = async (request: ExportRulesArgs): Promise<ExportRulesResult | null | 'failed'> => {
+        try {
+            return await window.withProgress({ location: ProgressLocation.Notification, title: title(name) }, () =>
+                context.client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.exportRules, arguments: [request] }),
+            );
+        } catch (error) {
+            void window.showErrorMessage(l10n.t('The rules of {0} could not be exported: {1}', name, reason(error)));
+            return 'failed';
+        }
+    };
+    let result = await run(args);
+    if (result === 'failed') return;
+    if (result && !result.ok && 'handEdited' in result && result.handEdited.length > 0) {
+        // Files changed by hand (or not sfbtopo's) are never overwritten without asking.
+        if (!(await confirmOverwrite(result.handEdited, result.message))) return;
+        result = await run({ ...args, force: true });
+        if (result === 'failed') return;
     }
     if (!result?.ok) {
         void window.showErrorMessage(result?.message ?? l10n.t('The rules of {0} could not be exported: {1}', name, l10n.t('no answer from the language server')));
@@ -116,6 +126,17 @@ async function exportRules(
     if ((await window.showInformationMessage(message, openFolder)) === openFolder) {
         await revealFolder(result.outDir, result.files[0]);
     }
+}
+
+/** Asks, in a modal dialog, whether to overwrite the files the server would not overwrite on its own. */
+async function confirmOverwrite(files: readonly string[], detail: string): Promise<boolean> {
+    const overwrite = l10n.t('Overwrite');
+    const question =
+        files.length === 1
+            ? l10n.t('Overwrite {0}? It was changed since the last export, or sfbtopo did not write it.', files[0])
+            : l10n.t('Overwrite {0} files that were changed since the last export, or that sfbtopo did not write?', files.length);
+    // A modal message comes with its own Cancel button.
+    return (await window.showWarningMessage(question, { modal: true, detail }, overwrite)) === overwrite;
 }
 
 /** The topology the command is about, opened (not shown); `undefined` after telling the user why not. */

@@ -11,6 +11,7 @@ import {
     type CommandTarget,
 } from './commands.js';
 import { PREVIEW_SCHEME, RulesPreviewProvider } from './preview.js';
+import { registerMapCommands } from './map/map-commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -49,6 +50,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand(ClientCommands.exportAll, exportAllCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportFirewall, exportFirewallCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),
+        registerMapCommands(languageClient, context.extensionUri),
     );
     await languageClient.start();
 }

@@ -3,12 +3,15 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { localeFromTag } from './language/l10n/locale.js';
 import { createSfbtopoServices } from './language/sfbtopo-module.js';
+import { exitOnBrokenFraming } from './stdio-framing-guard.js';
 
 /**
  * Starts the language server on a connection. Without an explicit connection the
  * transport comes from the command line (`--node-ipc` from VS Code, `--stdio` otherwise).
  */
 export function runLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+    // Over stdio a message without a usable Content-Length would leave the server deaf: exit instead.
+    if (process.argv.includes('--stdio')) exitOnBrokenFraming(process.stdin);
     const { shared, sfbtopo } = createSfbtopoServices({ connection, ...NodeFileSystem });
     // Messages follow the editor's display language (VS Code sends it as `locale`).
     shared.lsp.LanguageServer.onInitialize((params) => {

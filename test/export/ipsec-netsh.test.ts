@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NETSH_FORBIDDEN, netshEndpoints, netshPorts, netshQuote, netshText } from '../../server/src/export/quoting/netsh.js';
+import { batchRemark, NETSH_FORBIDDEN, netshEndpoints, netshName, netshPorts, netshQuote, netshText } from '../../server/src/export/quoting/netsh.js';
 import { renderIpsecNetsh } from '../../server/src/export/renderers/ipsec-netsh.js';
 import { resolveTopology } from '../../server/src/model/resolved-topology.js';
 import { buildRuleSet } from '../../server/src/rules/rule-model.js';
@@ -99,6 +99,21 @@ describe('netsh quoting', () => {
         const text = netshText('A "quoted" 100% & <b>|^!\r\n日本 (x/y) + z');
         expect(text).toBe('A quoted 100 b (x/y) + z');
         expect(netshQuote(text)).toBe(`"${text}"`);
+    });
+
+    it('makes remarks that cmd.exe cannot expand, continue or break', () => {
+        expect(batchRemark('Generated from a%~f0b!x!^&|<>"c.sfbtopo')).toBe('REM Generated from a_~f0b_x_______c.sfbtopo');
+        expect(batchRemark('line\r\nbreak 日本^')).toBe('REM line__break ??_');
+    });
+
+    it('cuts very long rule names, keeping them unique and stable', () => {
+        const long = `sfbtopo ${'T'.repeat(5000)} S/a/row/tcp`;
+        const other = `sfbtopo ${'T'.repeat(5000)} S/b/row/tcp`;
+        expect(netshName(long)).toHaveLength(255);
+        expect(netshName(long)).toBe(netshName(long));
+        expect(netshName(long)).not.toBe(netshName(other));
+        expect(netshName('sfbtopo T S/a/row/tcp')).toBe('sfbtopo T S/a/row/tcp');
+        expect(netshQuote(netshName(long))).toMatch(/^"[^"]+"$/);
     });
 
     it('checks endpoints and ports', () => {

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ExportWriteError, writeExportFiles } from '../../server/src/export/write-files.js';
+import { ExportWriteError, HASH_LEDGER, writeExportFiles } from '../../server/src/export/write-files.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-write-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -39,7 +39,8 @@ describe('writeExportFiles', () => {
         const written = await writeExportFiles(dir, files);
         expect(written).toEqual(files.map((f) => join(dir, f.name)));
         for (const file of files) expect(readFileSync(join(dir, file.name), 'utf8')).toBe(file.content);
-        expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
+        // These contents carry no seal, so their hashes went to the ledger.
+        expect(readdirSync(dir).sort()).toEqual([HASH_LEDGER, ...files.map((f) => f.name)].sort());
     });
 
     it('replaces what an earlier export wrote', async () => {
@@ -61,11 +62,59 @@ describe('writeExportFiles', () => {
         },
     );
 
+    it.each([['.hidden'], ['NUL'], ['nul.txt'], ['CON.ps1'], ['com1.csv'], ['LPT9'], ['aux'], ['rules.'], [`${'a'.repeat(256)}`]])(
+        'refuses the name %j, which Windows or the writer itself would read differently, and writes nothing',
+        async (name) => {
+            const dir = freshPath();
+            const error = await refusal(writeExportFiles(dir, [files[0], { name, content: 'x' }]));
+            expect(error.message).toMatch(/refusing to write .*(dot|Windows reserves|at most 255)/);
+            expect(existsSync(dir)).toBe(false);
+        },
+    );
+
     it('refuses the same name twice', async () => {
         const dir = freshPath();
         const error = await refusal(writeExportFiles(dir, [files[0], files[0]]));
         expect(error.message).toContain('twice');
         expect(existsSync(dir)).toBe(false);
+        // Windows and macOS would make one file of names that differ in case only.
+        expect((await refusal(writeExportFiles(dir, [files[0], { ...files[0], name: 'Rules.JSON' }]))).message).toContain('twice');
+    });
+
+    it('writes into the folder a path with .. names, and nowhere else', async () => {
+        const base = freshDir();
+        mkdirSync(join(base, 'a'));
+        const written = await writeExportFiles(join(base, 'a', '..', 'b'), files);
+        expect(written).toEqual(files.map((f) => join(base, 'b', f.name)));
+        expect(readdirSync(base).sort()).toEqual(['a', 'b']);
+        expect(readdirSync(join(base, 'a'))).toEqual([]);
+    });
+
+    it('refuses a hash ledger that is a symbolic link or a folder, leaving what it points to untouched', async () => {
+        const outside = join(freshDir(), 'precious.txt');
+        writeFileSync(outside, 'keep me');
+        const dir = freshDir();
+        symlinkSync(outside, join(dir, HASH_LEDGER));
+        const error = await refusal(writeExportFiles(dir, files));
+        expect(error.message).toContain(`refusing to use ${HASH_LEDGER}`);
+        expect(readFileSync(outside, 'utf8')).toBe('keep me');
+        expect(readdirSync(dir)).toEqual([HASH_LEDGER]);
+        const other = freshDir();
+        mkdirSync(join(other, HASH_LEDGER));
+        await refusal(writeExportFiles(other, files));
+        expect(readdirSync(other)).toEqual([HASH_LEDGER]);
+    });
+
+    it('replaces a target that is a hard link without writing through it', async () => {
+        const outside = join(freshDir(), 'precious.json');
+        writeFileSync(outside, 'keep me');
+        const dir = freshDir();
+        linkSync(outside, join(dir, 'rules.json'));
+        // Not sfbtopo's content: refused without force, and with force the link is replaced, not written through.
+        await expect(writeExportFiles(dir, [files[0]])).rejects.toThrow(/not written by sfbtopo: rules\.json/);
+        await writeExportFiles(dir, [files[0]], { force: true });
+        expect(readFileSync(outside, 'utf8')).toBe('keep me');
+        expect(readFileSync(join(dir, 'rules.json'), 'utf8')).toBe(files[0].content);
     });
 
     it('refuses an output folder that is a symbolic link, writing nothing on either side', async () => {
@@ -121,10 +170,10 @@ describe('writeExportFiles', () => {
         const old = join(dir, 'rules.json');
         writeFileSync(old, 'old rules');
         chmodSync(old, 0o444);
-        await writeExportFiles(dir, [files[0]]);
+        await writeExportFiles(dir, [files[0]], { force: true }); // not sfbtopo's file: only with force
         expect(readFileSync(old, 'utf8')).toBe(files[0].content);
         expect(statSync(old).mode & 0o200).not.toBe(0); // a fresh, writable file
-        expect(readdirSync(dir)).toEqual(['rules.json']);
+        expect(readdirSync(dir).sort()).toEqual([HASH_LEDGER, 'rules.json']);
     });
 
     it('fails cleanly in a read-only folder, leaving nothing partial (root writes anyway)', async () => {
@@ -135,10 +184,10 @@ describe('writeExportFiles', () => {
         try {
             if (root) {
                 // root ignores the folder's permissions, so the export succeeds; everyone else must get a clean refusal.
-                await writeExportFiles(dir, files);
-                expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
+                await writeExportFiles(dir, files, { force: true });
+                expect(readdirSync(dir).sort()).toEqual([HASH_LEDGER, ...files.map((f) => f.name)].sort());
             } else {
-                const error = await refusal(writeExportFiles(dir, files));
+                const error = await refusal(writeExportFiles(dir, files, { force: true }));
                 expect(error.message).toContain('permission denied');
                 expect(readdirSync(dir)).toEqual(['rules.json']);
                 expect(readFileSync(join(dir, 'rules.json'), 'utf8')).toBe('old rules');
@@ -153,7 +202,7 @@ describe('writeExportFiles', () => {
         writeFileSync(join(dir, 'rules.json'), 'old rules');
         // A legal 250-character name whose temporary name is longer than file systems allow.
         const long = `${'a'.repeat(246)}.txt`;
-        const error = await refusal(writeExportFiles(dir, [files[0], { name: long, content: 'x' }]));
+        const error = await refusal(writeExportFiles(dir, [files[0], { name: long, content: 'x' }], { force: true }));
         expect(error.message).toContain(long);
         expect(readdirSync(dir)).toEqual(['rules.json']);
         expect(readFileSync(join(dir, 'rules.json'), 'utf8')).toBe('old rules');

@@ -13,8 +13,28 @@ export type LoadBalancingMode = 'dns' | 'hardware';
 
 const PORT_ENTRIES = CATALOGUE.filter((entry): entry is PortEntry => entry.table !== 'ipsec');
 
+/**
+ * Answers of the queries below by their arguments: the catalogue never changes, and
+ * validating a large topology asks the same few questions for every pool. Callers get
+ * a copy, so nothing they do to a result reaches the next caller.
+ */
+const answers = new Map<string, PortEntry[]>();
+
+function remembered(key: string, compute: () => PortEntry[]): PortEntry[] {
+    let answer = answers.get(key);
+    if (!answer) {
+        answer = compute();
+        answers.set(key, answer);
+    }
+    return answer.slice();
+}
+
 /** Server-table rows that apply to every server of a pool, in catalogue order. */
 export function serverEntriesFor(context: PoolRoleContext): PortEntry[] {
+    return remembered(`server/${context.role}/${context.colocatedMediation}/${context.hostsCms}`, () => serverEntriesOf(context));
+}
+
+function serverEntriesOf(context: PoolRoleContext): PortEntry[] {
     return PORT_ENTRIES.filter(
         (entry) =>
             entry.table === 'server' &&
@@ -37,8 +57,10 @@ export function defaultMediaEntry(context: PoolRoleContext, kind: MediaKind): Po
 
 /** Roles that have rows in the load balancer tables (Front End, Director, Mediation). */
 export function hasLoadBalancerTable(role: PoolRole): boolean {
-    return PORT_ENTRIES.some((entry) => entry.table === 'lb-hardware' && entry.role === role);
+    return LOAD_BALANCED_ROLES.has(role);
 }
+
+const LOAD_BALANCED_ROLES = new Set<string>(PORT_ENTRIES.filter((entry) => entry.table === 'lb-hardware').map((entry) => entry.role));
 
 /**
  * The rows a hardware load balancer in front of a pool must carry: the hardware-only
@@ -47,8 +69,10 @@ export function hasLoadBalancerTable(role: PoolRole): boolean {
  */
 export function loadBalancerEntries(role: PoolRole, mode: LoadBalancingMode, colocatedMediation: boolean): PortEntry[] {
     const table = mode === 'hardware' ? 'lb-hardware' : 'lb-dns';
-    return PORT_ENTRIES.filter(
-        (entry) => entry.table === table && entry.role === role && (entry.condition !== 'colocated-mediation' || colocatedMediation),
+    return remembered(`${table}/${role}/${colocatedMediation}`, () =>
+        PORT_ENTRIES.filter(
+            (entry) => entry.table === table && entry.role === role && (entry.condition !== 'colocated-mediation' || colocatedMediation),
+        ),
     );
 }
 

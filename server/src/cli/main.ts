@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { catalogueCommand } from './commands/catalogue.js';
 import { EXPORT_FORMAT_CHOICES, exportCommand, type ExportFormatChoice } from './commands/export.js';
+import { mapCommand } from './commands/map.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
@@ -36,9 +37,20 @@ async function main(argv: string[]): Promise<number> {
         .argument('<file>', '.sfbtopo file to export')
         .addOption(new Option('--format <format>', 'what to write; all = every format').choices(EXPORT_FORMAT_CHOICES).default('all'))
         .option('--out <dir>', 'output folder (default: rules/ beside the topology file)')
+        .option('--force', 'overwrite files changed by hand since the last export, and files sfbtopo did not write')
         .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
-        .action(async (file: string, options: { format: ExportFormatChoice; out?: string; locale: Locale }) => {
+        .action(async (file: string, options: { format: ExportFormatChoice; out?: string; force?: boolean; locale: Locale }) => {
             exitCode = await exportCommand(file, options, processOutput);
+        });
+
+    program
+        .command('map')
+        .description('draw the topology map (sites, pools, flows labelled with their ports) as SVG, for a topology without errors')
+        .argument('<file>', '.sfbtopo file to draw')
+        .option('--out <file>', 'SVG file to write (default: the SVG on stdout)')
+        .addOption(new Option('--locale <locale>', 'language of the labels and messages').choices(['en', 'ja']).default('en'))
+        .action(async (file: string, options: { out?: string; locale: Locale }) => {
+            exitCode = await mapCommand(file, options, processOutput);
         });
 
     program

@@ -15,14 +15,16 @@ import { TopologyDocumentSymbolProvider, TopologyNodeKindProvider } from './lsp/
 import { TopologyRenameProvider } from './lsp/rename.js';
 import { TopologySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopologyHoverProvider } from './lsp/hover/hover-provider.js';
-import { TopologyCompletionProvider } from './lsp/completion/completion-provider.js';
 import { TopologyCodeLensProvider } from './lsp/export/export-code-lens.js';
 import { TopologyExportCommandHandler } from './lsp/export/export-command-handler.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyScopeComputation } from './references/topology-scope-computation.js';
+import { TopologyScopeProvider } from './references/topology-scope-provider.js';
 import { registerValidationChecks } from './validation/validator-registry.js';
+import { SizeLimitedCompletionProvider, SizeLimitedDocumentFactory } from './workspace/size-limit.js';
+import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
 
 /** Services this language adds to Langium's defaults. */
 export type SfbtopoAddedServices = {
@@ -48,12 +50,18 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
         RenameProvider: (services) => new TopologyRenameProvider(services),
         SemanticTokenProvider: (services) => new TopologySemanticTokenProvider(services),
         HoverProvider: (services) => new TopologyHoverProvider(services),
-        CompletionProvider: (services) => new TopologyCompletionProvider(services),
+        // Oversize documents (see workspace/size-limit.ts) get no completion.
+        CompletionProvider: (services) => new SizeLimitedCompletionProvider(services),
         CodeLensProvider: (services) => new TopologyCodeLensProvider(services),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
+        ScopeProvider: (services) => new TopologyScopeProvider(services),
         Linker: (services) => new TopologyLinker(services),
+    },
+    validation: {
+        // An oversize document gets one `document-too-large` diagnostic instead of validation.
+        DocumentValidator: (services) => new TopologyDocumentValidator(services),
     },
 };
 
@@ -62,6 +70,10 @@ export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSh
     lsp: {
         NodeKindProvider: () => new TopologyNodeKindProvider(),
         ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
+    },
+    workspace: {
+        // An oversize document is parsed as if it were empty (see workspace/size-limit.ts).
+        LangiumDocumentFactory: (shared) => new SizeLimitedDocumentFactory(shared),
     },
 };
 

@@ -13,6 +13,7 @@ import {
     type Pool,
     type PortOverride,
     type Server,
+    type Topology,
 } from '../language/generated/ast.js';
 import type { LoadBalancingMode, PoolRoleContext } from '../catalogue/queries.js';
 import type { PoolRole } from '../catalogue/types.js';
@@ -35,7 +36,23 @@ export interface PoolFacts {
     ports: PortOverride[];
 }
 
+/**
+ * A pool's facts, sorted once per syntax tree: every validator of a pool, and the
+ * load balancers' validators, ask for them. A tree is never changed after parsing (an
+ * edit parses a new one), so the facts stay right; callers only read them.
+ */
 export function poolFacts(pool: Pool): PoolFacts {
+    let facts = factsByPool.get(pool);
+    if (!facts) {
+        facts = sortStatements(pool);
+        factsByPool.set(pool, facts);
+    }
+    return facts;
+}
+
+const factsByPool = new WeakMap<Pool, PoolFacts>();
+
+function sortStatements(pool: Pool): PoolFacts {
     const facts: PoolFacts = {
         pool,
         role: pool.role as PoolRole,
@@ -88,5 +105,31 @@ export function roleContext(facts: PoolFacts): PoolRoleContext {
 export function loadBalancersOf(pool: Pool): LoadBalancer[] {
     const topology = AstUtils.getContainerOfType(pool, isTopology);
     if (!topology) return [];
-    return topology.sites.flatMap((site) => site.members.filter(isLoadBalancer)).filter((lb) => lb.pool?.ref === pool);
+    return loadBalancersByPool(topology).get(pool) ?? [];
+}
+
+/**
+ * Every load balancer of a topology by the pool its `for` names, in document order,
+ * built once per syntax tree: validating each pool would otherwise scan the whole
+ * topology. A tree is never changed after parsing (an edit parses a new one) and its
+ * references always resolve to the same nodes, so the index stays right.
+ */
+const balancersByTopology = new WeakMap<Topology, Map<Pool, LoadBalancer[]>>();
+
+function loadBalancersByPool(topology: Topology): Map<Pool, LoadBalancer[]> {
+    let index = balancersByTopology.get(topology);
+    if (!index) {
+        index = new Map();
+        for (const site of topology.sites) {
+            for (const lb of site.members.filter(isLoadBalancer)) {
+                const target = lb.pool?.ref;
+                if (!target) continue;
+                const list = index.get(target);
+                if (list) list.push(lb);
+                else index.set(target, [lb]);
+            }
+        }
+        balancersByTopology.set(topology, index);
+    }
+    return index;
 }

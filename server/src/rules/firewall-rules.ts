@@ -111,16 +111,35 @@ function peerGroup(peer: Peer, pool: ResolvedPool): EndpointGroup {
     }
 }
 
-/** The addresses the topology knows for each kind of peer. */
+/**
+ * The addresses the topology knows for each kind of peer. Lookups by name and the
+ * topology-wide lists are computed once: asking the topology again for every pool made
+ * exporting a large topology quadratic.
+ */
 class PeerAddresses {
     private readonly pools: ResolvedPool[];
+    /** The first pool of each name, as a search from the start would find it. */
+    private readonly poolsByName = new Map<string, ResolvedPool>();
+    /** Every gateway of each name, in topology order. */
+    private readonly gatewaysByName = new Map<string, ResolvedSite['gateways']>();
+    private readonly sitesByName = new Map<string, ResolvedSite>();
+    private readonly lists = new Map<'reverse-proxies' | 'frontend-servers', string[]>();
 
     constructor(private readonly topology: ResolvedTopology) {
         this.pools = topology.sites.flatMap((site) => site.pools);
+        for (const pool of this.pools) if (!this.poolsByName.has(pool.name)) this.poolsByName.set(pool.name, pool);
+        for (const site of topology.sites) {
+            if (!this.sitesByName.has(site.name)) this.sitesByName.set(site.name, site);
+            for (const gateway of site.gateways) {
+                const same = this.gatewaysByName.get(gateway.name);
+                if (same) same.push(gateway);
+                else this.gatewaysByName.set(gateway.name, [gateway]);
+            }
+        }
     }
 
     pool(name: string): ResolvedPool | undefined {
-        return this.pools.find((pool) => pool.name === name);
+        return this.poolsByName.get(name);
     }
 
     addresses(peer: Peer, pool: ResolvedPool): string[] {
@@ -128,9 +147,9 @@ class PeerAddresses {
             case 'gateways':
                 return this.gatewaysOf(pool).map((gateway) => gateway.address);
             case 'reverse-proxies':
-                return this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address));
+                return this.list(peer, () => this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address)));
             case 'frontend-servers':
-                return this.pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((server) => server.address));
+                return this.list(peer, () => this.pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((server) => server.address)));
             case 'file-shares':
             case 'other-servers':
                 return []; // only ever destinations
@@ -145,7 +164,7 @@ class PeerAddresses {
             rulesFor(entry, { site, target, host, source, destination: endpoints(destination), sourceGroup, destinationGroup, direction: 'inbound', from, to, role });
         switch (peer) {
             case 'file-shares': {
-                const sameSite = this.topology.sites.find((site) => site.name === pool.site)!.fileShares;
+                const sameSite = this.sitesByName.get(pool.site)!.fileShares;
                 const shares = sameSite.length > 0 ? sameSite : this.topology.sites.flatMap((site) => site.fileShares);
                 return shares.flatMap((share) =>
                     towards(share.site, share.name, share.servers.map((s) => s.address), { kind: 'file-share', name: share.name, site: share.site }, share.name),
@@ -168,7 +187,16 @@ class PeerAddresses {
     }
 
     private gatewaysOf(pool: ResolvedPool) {
-        const all = this.topology.sites.flatMap((site) => site.gateways);
-        return pool.gateways.flatMap((name) => all.filter((gateway) => gateway.name === name));
+        return pool.gateways.flatMap((name) => this.gatewaysByName.get(name) ?? []);
+    }
+
+    /** A topology-wide address list, computed on first use; a copy, so callers cannot change it for the next. */
+    private list(peer: 'reverse-proxies' | 'frontend-servers', compute: () => string[]): string[] {
+        let list = this.lists.get(peer);
+        if (!list) {
+            list = compute();
+            this.lists.set(peer, list);
+        }
+        return list.slice();
     }
 }

@@ -9,6 +9,7 @@ import type { Locale } from '../../../server/src/language/l10n/locale.js';
 import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
 import { exportDocument } from '../../../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../server/src/export/formats.js';
+import { HASH_LEDGER } from '../../../server/src/export/write-files.js';
 import { ClientCommands, type ExportRulesResult, type PreviewRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { FIREWALL_FORMATS, IPSEC_FORMATS, resolveFormats } from '../../../server/src/language/lsp/export/export-format-groups.js';
 import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
@@ -120,7 +121,7 @@ describe('sfbtopo.exportRules', () => {
         if (!expected.ok || !result.ok) throw new Error(JSON.stringify(result));
         expect(result.outDir).toBe(outDir);
         expect(result.files.map((file) => basename(file)).sort()).toEqual(expected.files.map((file) => file.name).sort());
-        expect(readdirSync(outDir).sort()).toEqual(expected.files.map((file) => file.name).sort());
+        expect(readdirSync(outDir).filter((name) => name !== HASH_LEDGER).sort()).toEqual(expected.files.map((file) => file.name).sort());
         for (const file of expected.files) {
             expect(readFileSync(join(outDir, file.name)).equals(Buffer.from(file.content, 'utf8')), file.name).toBe(true);
         }
@@ -153,7 +154,7 @@ describe('sfbtopo.exportRules', () => {
             if (registered.length === 0) {
                 expect(result.ok).toBe(false);
             } else {
-                expect(readdirSync(outDir).sort()).toEqual(expected.files.map((file) => file.name).sort());
+                expect(readdirSync(outDir).filter((name) => name !== HASH_LEDGER).sort()).toEqual(expected.files.map((file) => file.name).sort());
             }
         }
     });

@@ -6,7 +6,7 @@ import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
 import { checkTopologies } from '../../workspace/topology-documents.js';
 import { exportDocument } from '../../export/export-topology.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
-import { ExportWriteError, writeExportFiles } from '../../export/write-files.js';
+import { ExportOverwriteError, ExportWriteError, writeExportFiles } from '../../export/write-files.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.js';
 import { readTopologyFile } from '../read-topology-file.js';
@@ -21,6 +21,8 @@ export interface ExportOptions {
     format?: ExportFormatChoice;
     /** Defaults to the `rules` folder beside the topology file. */
     out?: string;
+    /** Overwrite files changed by hand since the last export, and files sfbtopo did not write. */
+    force?: boolean;
     locale: Locale;
 }
 
@@ -28,7 +30,9 @@ export interface ExportOptions {
  * `sfbtopo export FILE --format F [--out DIR]` (spec §4): the written paths on stdout,
  * a summary on stderr. A topology with errors is refused with its errors printed
  * compiler-style on stderr, and nothing is written (exit 1). An unreadable file, or
- * an output folder that cannot or may not be written, exits 2.
+ * an output folder that cannot or may not be written, exits 2; so does an export that
+ * would overwrite a file changed by hand since sfbtopo wrote it, or a file sfbtopo did
+ * not write, unless `--force` (nothing is written then either).
  */
 export async function exportCommand(file: string, options: ExportOptions, out: Output): Promise<number> {
     const read = await readTopologyFile(file);
@@ -53,8 +57,16 @@ export async function exportCommand(file: string, options: ExportOptions, out: O
 
     const outDir = options.out ?? join(dirname(file), 'rules');
     try {
-        await writeExportFiles(outDir, outcome.files);
+        await writeExportFiles(outDir, outcome.files, { force: options.force });
     } catch (error) {
+        if (error instanceof ExportOverwriteError) {
+            out.error(`sfbtopo: ${error.message}`);
+            out.error(
+                `sfbtopo: make such changes in ${basename(file)} instead (the files are generated from it), ` +
+                    `or run the export again with --force to overwrite ${error.files.length === 1 ? 'that file' : 'those files'}`,
+            );
+            return ExitCode.UsageOrInput;
+        }
         if (error instanceof ExportWriteError) {
             out.error(`sfbtopo: ${error.message}`);
             return ExitCode.UsageOrInput;

@@ -4,6 +4,11 @@
 // for a `"` inside a quoted value. So a value is double-quoted and must contain none of
 // them, nor a line break: this module refuses such a value rather than escape it.
 
+import { createHash } from 'node:crypto';
+
+/** Longer rule names are cut (see netshName); a batch line must stay under cmd.exe's 8191 characters. */
+const NETSH_NAME_MAX = 255;
+
 /** Characters no value may contain: cmd.exe or netsh would read them as syntax. */
 export const NETSH_FORBIDDEN = ['"', '%', '!', '^', '&', '|', '<', '>', '\r', '\n'] as const;
 
@@ -36,6 +41,30 @@ export function netshText(text: string): string {
         .join('')
         .replace(/\s+/g, ' ')
         .trim();
+}
+
+/**
+ * A `REM` line for free text (the header's file name). cmd.exe expands `%` (and `!`) on
+ * every line before it sees `REM`, so `%~` there would abort the script, and a caret at
+ * the end would carry the remark on to the next line: the forbidden characters become
+ * `_`, and anything outside printable ASCII `?` (a batch file is read in the OEM code
+ * page, where UTF-8 bytes are other characters).
+ */
+export function batchRemark(text: string): string {
+    const forbidden = new Set<string>(NETSH_FORBIDDEN);
+    const safe = [...text].map((c) => (forbidden.has(c) ? '_' : /[\x20-\x7e]/.test(c) ? c : '?')).join('');
+    return `REM ${safe}`.trimEnd();
+}
+
+/**
+ * A rule name for netshQuote: netshText of the text, and when longer than 255 characters
+ * (a very long topology, site or pool name), cut with a hash of the whole name so that it
+ * stays unique and the same on every export.
+ */
+export function netshName(text: string): string {
+    const name = netshText(text);
+    if (name.length <= NETSH_NAME_MAX) return name;
+    return `${name.slice(0, NETSH_NAME_MAX - 9).trimEnd()} ${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
 /** An `endpoint1=`/`endpoint2=` value: `any` or a comma-separated list of checked IPv4 addresses and CIDRs. */

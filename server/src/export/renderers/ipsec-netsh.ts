@@ -1,7 +1,8 @@
 import type { Rule, RuleSet } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
+import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
-import { netshEndpoints, netshPorts, netshQuote, netshText } from '../quoting/netsh.js';
+import { batchRemark, netshEndpoints, netshName, netshPorts, netshQuote, netshText } from '../quoting/netsh.js';
 
 /** Batch files are read by cmd.exe, which expects CRLF. */
 const EOL = '\r\n';
@@ -15,7 +16,7 @@ const EOL = '\r\n';
 export const renderIpsecNetsh: Renderer = (rules, context) => {
     const lines = [
         '@echo off',
-        ...headerLines(rules, context).map((line) => `REM ${line}`),
+        ...headerLines(rules, context).map((line) => batchRemark(line)),
         'REM IPsec exceptions (connection security rules with action=noauthentication).',
         'REM Run from an elevated command prompt. Running it again replaces the rules.',
         '',
@@ -32,12 +33,12 @@ export const renderIpsecNetsh: Renderer = (rules, context) => {
         'echo sfbtopo: netsh refused an IPsec exception; run this script as an administrator.',
         'exit /b 1',
     ];
-    return [{ name: 'ipsec-exceptions.cmd', content: lines.join(EOL) + EOL }];
+    return [{ name: 'ipsec-exceptions.cmd', content: sealContent(lines.join(EOL) + EOL, 'rem-comment') }];
 };
 
 /** `sfbtopo <topology> <rule id>`: unique in the topology, and what the delete step finds again. */
 function ruleName(rules: RuleSet, rule: Rule): string {
-    return netshQuote(netshText(`sfbtopo ${rules.topology} ${rule.id}`));
+    return netshQuote(netshName(`sfbtopo ${rules.topology} ${rule.id}`));
 }
 
 function addRule(rules: RuleSet, rule: Rule): string {

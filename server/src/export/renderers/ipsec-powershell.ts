@@ -1,4 +1,5 @@
 import type { Rule } from '../../rules/rule.js';
+import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
 import { checkedPorts, powershellAddresses, powershellComment, powershellQuote, powershellScript } from '../quoting/powershell.js';
 import { powershellGroup, powershellHeader } from './windows-firewall.js';
@@ -20,24 +21,27 @@ import { powershellGroup, powershellHeader } from './windows-firewall.js';
 export const renderIpsecPowershell: Renderer = (rules, context) => [
     {
         name: 'ipsec-exceptions.ps1',
-        content: powershellScript([
-            ...powershellHeader(rules, context),
-            '#',
-            powershellComment(`IPsec exceptions of topology ${rules.topology}: media must not wait for IPsec negotiation.`),
-            powershellComment('Run on the servers (and, for the client exceptions, the clients) of the topology; each rule applies'),
-            powershellComment('only where its local address matches. A new run first removes the IPsec rules of group'),
-            powershellComment(`'${powershellGroup(rules)}', so the result stays the same.`),
-            '#Requires -RunAsAdministrator',
-            "$ErrorActionPreference = 'Stop'",
-            '',
-            `$group = ${powershellQuote(powershellGroup(rules))}`,
-            '$previous = @(Get-NetIPsecRule -Group $group -ErrorAction SilentlyContinue)',
-            'if ($previous.Count -gt 0) { $previous | Remove-NetIPsecRule }',
-            '',
-            ...rules.ipsec.map(newNetIpsecRule),
-            '',
-            `Write-Output ('IPsec exceptions created in group ' + $group + ${powershellQuote(`: ${rules.ipsec.length}`)})`,
-        ]),
+        content: sealContent(
+            powershellScript([
+                ...powershellHeader(rules, context),
+                '#',
+                powershellComment(`IPsec exceptions of topology ${rules.topology}: media must not wait for IPsec negotiation.`),
+                powershellComment('Run on the servers (and, for the client exceptions, the clients) of the topology; each rule applies'),
+                powershellComment('only where its local address matches. A new run first removes the IPsec rules of group'),
+                powershellComment(`'${powershellGroup(rules)}', so the result stays the same.`),
+                '#Requires -RunAsAdministrator',
+                "$ErrorActionPreference = 'Stop'",
+                '',
+                `$group = ${powershellQuote(powershellGroup(rules))}`,
+                '$previous = @(Get-NetIPsecRule -Group $group -ErrorAction SilentlyContinue)',
+                'if ($previous.Count -gt 0) { $previous | Remove-NetIPsecRule }',
+                '',
+                ...rules.ipsec.map(newNetIpsecRule),
+                '',
+                `Write-Output ('IPsec exceptions created in group ' + $group + ${powershellQuote(`: ${rules.ipsec.length}`)})`,
+            ]),
+            'hash-comment',
+        ),
     },
 ];
 

@@ -1,26 +1,22 @@
 import type { Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
+import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
 
 /**
  * `rules.json` (spec §4): the rule model as it is. JSON has no comments, so the header
- * travels as a `generatedBy` field, ahead of the spec's fields.
+ * travels as fields ahead of the spec's: `sfbtopoHash` (the seal, see content-hash.ts)
+ * and `generatedBy`.
  */
-export const renderJson: Renderer = (rules, context) => [
-    {
-        name: 'rules.json',
-        content: `${JSON.stringify(
-            {
-                generatedBy: headerLines(rules, context).join(' '),
-                topology: rules.topology,
-                firewall: rules.firewall.map(jsonRule),
-                ipsec: rules.ipsec.map(jsonRule),
-            },
-            null,
-            2,
-        )}\n`,
-    },
-];
+export const renderJson: Renderer = (rules, context) => {
+    const model = {
+        generatedBy: headerLines(rules, context).join(' '),
+        topology: rules.topology,
+        firewall: rules.firewall.map(jsonRule),
+        ipsec: rules.ipsec.map(jsonRule),
+    };
+    return [{ name: 'rules.json', content: sealContent(`${JSON.stringify(model, null, 2)}\n`, 'json-field') }];
+};
 
 /** Spec fields first, then what helps a reader: the purpose, the host and the catalogue row. */
 function jsonRule(rule: Rule): Record<string, unknown> {

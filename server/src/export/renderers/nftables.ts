@@ -1,6 +1,7 @@
 import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
-import { headerComment } from '../header.js';
+import { sealContent } from '../content-hash.js';
+import { headerLines } from '../header.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
 
 /**
@@ -13,7 +14,7 @@ import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPor
 export const renderNftables: Renderer = (rules, context) => {
     const sets = new AddressSets(rules.firewall);
     const lines = [
-        headerComment('#', rules, context),
+        ...headerLines(rules, context).map((line) => nftLineComment(line)),
         '#',
         '# Load with `nft -f sfbtopo.nft`. Loading it again replaces the table: the first two',
         '# commands create it if missing and delete it, the block recreates it.',
@@ -43,7 +44,7 @@ export const renderNftables: Renderer = (rules, context) => {
         '    }',
         '}',
     ];
-    return [{ name: 'sfbtopo.nft', content: `${lines.join('\n')}\n` }];
+    return [{ name: 'sfbtopo.nft', content: sealContent(`${lines.join('\n')}\n`, 'hash-comment') }];
 };
 
 function nftRule(rule: Rule, sets: AddressSets): string {

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rules/rule.js';
+import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
 import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
 import { powershellHeader } from './windows-firewall.js';
@@ -17,28 +18,31 @@ export const renderProbePowershell: Renderer = (rules, context) => {
     return [
         {
             name: 'probe.ps1',
-            content: powershellScript([
-                ...powershellHeader(rules, context),
-                '#',
-                powershellComment(`Probes the TCP firewall rules of topology ${rules.topology} that admit traffic from -SourceAddress:`),
-                powershellComment('run it on the computer with that address. Prints PASS or FAIL per rule and destination,'),
-                powershellComment('and exits 1 when any probe fails. Usage: .\\probe.ps1 -SourceAddress 10.0.1.11'),
-                powershellComment('A probe is a TCP connection: FAIL means the firewall dropped it or nothing listens on the'),
-                powershellComment('port (a media range port listens only during a call, so expect FAIL there when idle).'),
-                'param(',
-                '    [Parameter(Mandatory)][string]$SourceAddress',
-                ')',
-                "$ErrorActionPreference = 'Stop'",
-                '',
-                '# The plan: per TCP rule its id, service, destination addresses, the port to probe and the',
-                "# sources it admits ('Any', or addresses and IPv4 CIDRs). A port range is probed on its first",
-                '# port only (noted on the line). Rules towards any destination cannot be probed and are left out.',
-                '$rules = @(',
-                ...probed.map(probeData),
-                ')',
-                '',
-                ...PROBE_CODE,
-            ]),
+            content: sealContent(
+                powershellScript([
+                    ...powershellHeader(rules, context),
+                    '#',
+                    powershellComment(`Probes the TCP firewall rules of topology ${rules.topology} that admit traffic from -SourceAddress:`),
+                    powershellComment('run it on the computer with that address. Prints PASS or FAIL per rule and destination,'),
+                    powershellComment('and exits 1 when any probe fails. Usage: .\\probe.ps1 -SourceAddress 10.0.1.11'),
+                    powershellComment('A probe is a TCP connection: FAIL means the firewall dropped it or nothing listens on the'),
+                    powershellComment('port (a media range port listens only during a call, so expect FAIL there when idle).'),
+                    'param(',
+                    '    [Parameter(Mandatory)][string]$SourceAddress',
+                    ')',
+                    "$ErrorActionPreference = 'Stop'",
+                    '',
+                    '# The plan: per TCP rule its id, service, destination addresses, the port to probe and the',
+                    "# sources it admits ('Any', or addresses and IPv4 CIDRs). A port range is probed on its first",
+                    '# port only (noted on the line). Rules towards any destination cannot be probed and are left out.',
+                    '$rules = @(',
+                    ...probed.map(probeData),
+                    ')',
+                    '',
+                    ...PROBE_CODE,
+                ]),
+                'hash-comment',
+            ),
         },
     ];
 };

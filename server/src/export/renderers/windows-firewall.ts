@@ -1,4 +1,5 @@
 import type { Rule, RuleSet } from '../../rules/rule.js';
+import { sealContent, sha256Hex } from '../content-hash.js';
 import type { ExportContext, Renderer } from '../export-file.js';
 import { headerLines } from '../header.js';
 import {
@@ -22,9 +23,25 @@ import {
  */
 export const renderWindowsFirewall: Renderer = (rules, context) =>
     [...rulesByHost(rules.firewall)].map(([host, hostRules]) => ({
-        name: `windows-firewall-${checkedIdentifier(host)}.ps1`,
+        name: windowsFirewallFileName(host),
         content: firewallScript(rules, context, host, hostRules),
     }));
+
+/** Longest file name the renderers give: the writer's temporary name adds 36 characters, file systems allow 255. */
+const FILE_NAME_MAX = 200;
+
+/**
+ * `windows-firewall-<host>.ps1`. The prefix keeps it from ever being a reserved Windows
+ * device name (`CON`, `NUL`, `COM1` …), identifiers end in a letter, digit, `_` or `-`
+ * (never a dot or space), and a host name too long for a file name is cut and given a
+ * hash of the whole name, so the name stays unique and the same on every export.
+ */
+export function windowsFirewallFileName(host: string): string {
+    const name = `windows-firewall-${checkedIdentifier(host)}.ps1`;
+    if (name.length <= FILE_NAME_MAX) return name;
+    const keep = FILE_NAME_MAX - 'windows-firewall-'.length - '.ps1'.length - 9;
+    return `windows-firewall-${host.slice(0, keep)}-${sha256Hex(host).slice(0, 8)}.ps1`;
+}
 
 /** The firewall group every script of a topology uses; also the IPsec exceptions' group. */
 export function powershellGroup(rules: RuleSet): string {
@@ -50,7 +67,7 @@ function rulesByHost(firewall: readonly Rule[]): Map<string, Rule[]> {
 
 function firewallScript(rules: RuleSet, context: ExportContext, host: string, hostRules: Rule[]): string {
     const servers = [...new Set(hostRules.flatMap((rule) => (rule.destination === 'any' ? [] : rule.destination.map(checkedAddress))))];
-    return powershellScript([
+    const script = powershellScript([
         ...powershellHeader(rules, context),
         '#',
         powershellComment(`Windows Firewall inbound rules for ${host}: run on each of its servers (${servers.join(', ') || 'any address'}).`),
@@ -66,6 +83,7 @@ function firewallScript(rules: RuleSet, context: ExportContext, host: string, ho
         '',
         `Write-Output ('Inbound rules created in group ' + $group + ${powershellQuote(`: ${hostRules.length}`)})`,
     ]);
+    return sealContent(script, 'hash-comment');
 }
 
 function newNetFirewallRule(rule: Rule): string {

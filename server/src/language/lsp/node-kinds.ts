@@ -88,9 +88,11 @@ export class TopologyDocumentSymbolProvider extends DefaultDocumentSymbolProvide
             return node.address;
         }
         if (isLoadBalancer(node)) {
-            const vips = node.statements.filter(isVip).map((vip) => vip.address);
-            const pool = this.locale.pick({ en: `for ${node.pool.$refText}`, ja: `${node.pool.$refText} 用` });
-            return [pool, ...vips.map((vip) => `VIP ${vip}`)].join(' · ');
+            // While the administrator is still typing `for `, the reference is not there yet.
+            const target = node.pool?.$refText;
+            const vips = node.statements.filter(isVip).map((vip) => `VIP ${vip.address}`);
+            const pool = target ? [this.locale.pick({ en: `for ${target}`, ja: `${target} 用` })] : [];
+            return [...pool, ...vips].join(' · ') || undefined;
         }
         return undefined;
     }

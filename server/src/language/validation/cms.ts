@@ -1,16 +1,14 @@
-import { AstUtils } from 'langium';
 import { isCmsHosting, isPool, type Topology } from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
-import { lineOf } from './topology-contents.js';
+import { allContents, lineOf } from './topology-contents.js';
 
 /** Exactly one Front End pool holds the Central Management Store. */
 export function checkCentralManagementStore(topology: Topology, report: Reporter): void {
     // `hosts cms` outside a Front End pool is reported as a misplaced option; it does not count here.
-    const hostings = AstUtils.streamAllContents(topology)
+    const hostings = allContents(topology)
         .filter(isCmsHosting)
-        .filter((hosting) => isPool(hosting.$container) && hosting.$container.role === 'frontend')
-        .toArray();
+        .filter((hosting) => isPool(hosting.$container) && hosting.$container.role === 'frontend');
     const first = hostings[0];
     for (const hosting of hostings.slice(1)) {
         // A second `hosts cms` in the same pool is reported as a repeated statement.

@@ -1,10 +1,9 @@
-import { AstUtils } from 'langium';
 import { isFqdn, type Fqdn, type Topology } from '../generated/ast.js';
 import { fqdnProblem, normaliseFqdn, type FqdnProblem } from '../../net/fqdn.js';
 import type { Bilingual } from '../l10n/locale.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
-import { lineOf } from './topology-contents.js';
+import { allContents, lineOf } from './topology-contents.js';
 
 export function checkFqdn(fqdn: Fqdn, report: Reporter): void {
     const problem = fqdn.value === undefined ? undefined : fqdnProblem(fqdn.value);
@@ -44,7 +43,7 @@ function fqdnMessage(problem: FqdnProblem, text: string): Bilingual {
 
 export function checkUniqueFqdns(topology: Topology, report: Reporter): void {
     const first = new Map<string, Fqdn>();
-    for (const fqdn of AstUtils.streamAllContents(topology).filter(isFqdn)) {
+    for (const fqdn of allContents(topology).filter(isFqdn)) {
         if (fqdn.value === undefined || fqdnProblem(fqdn.value)) {
             continue; // reported as an invalid FQDN
         }

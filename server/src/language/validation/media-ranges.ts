@@ -40,6 +40,7 @@ export function checkClientMedia(clients: Clients, report: Reporter): void {
 
 export function checkPoolMedia(pool: Pool, report: Reporter): void {
     const facts = poolFacts(pool);
+    if (facts.media.length === 0) return; // no range to check; the catalogue lookups below are the costly part
     const context = roleContext(facts);
     const applicable = facts.media.filter((range) => {
         if (range.kind === undefined || defaultMediaEntry(context, range.kind as MediaKind)) return true;

@@ -12,6 +12,7 @@ import { withArticle } from '../l10n/english.js';
 /** `port SERVICE NUMBER`: the service exists for the role, and the new port is free on the server. */
 export function checkPortOverrides(pool: Pool, report: Reporter): void {
     const facts = poolFacts(pool);
+    if (facts.ports.length === 0) return; // nothing moved; the catalogue lookups below are the costly part
     const keys = [...new Set(serverEntriesFor(roleContext(facts)).flatMap((entry) => (entry.key ? [entry.key] : [])))];
     const effective = effectiveServerPorts(facts);
     const firstForService = new Map<string, PortOverride>();

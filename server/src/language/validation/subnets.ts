@@ -1,9 +1,8 @@
-import { AstUtils } from 'langium';
 import { isFileShare, isPool, isServer, isSubnet, isVip, type Site, type Subnet } from '../generated/ast.js';
 import { checkIpv4Cidr, ipv4ToNumber, normaliseIpv4, type Ipv4Network } from '../../net/ipv4.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
-import { lineOf } from './topology-contents.js';
+import { lineOf, siteContents } from './topology-contents.js';
 
 export function checkSubnet(subnet: Subnet, report: Reporter): void {
     if (subnet.cidr === undefined) {
@@ -74,7 +73,7 @@ export function checkSubnetOverlaps(site: Site, report: Reporter): void {
 export function checkAddressesInSubnets(site: Site, report: Reporter): void {
     const subnets = declaredSubnets(site);
     if (subnets.length === 0) return;
-    for (const node of AstUtils.streamAllContents(site)) {
+    for (const node of siteContents(site)) {
         let property: 'address' | 'internal' | undefined;
         let owner = { en: '', ja: '' };
         if (isServer(node) && (isPool(node.$container) || isFileShare(node.$container))) {

@@ -9,6 +9,7 @@ import {
     isSite,
     isSubnet,
     isVip,
+    type Site,
     type Topology,
 } from '../generated/ast.js';
 import type { Bilingual } from '../l10n/locale.js';
@@ -19,16 +20,51 @@ export interface NamedDeclaration {
     kind: Bilingual;
 }
 
+/**
+ * Every node of a topology in document order, as `AstUtils.streamAllContents` gives
+ * them, walked once per syntax tree: several topology-wide checks read them, and
+ * each streaming the whole tree again was a large part of validating a big file.
+ * A tree is never changed after parsing (an edit parses a new one).
+ */
+export function allContents(topology: Topology): readonly AstNode[] {
+    let nodes = contentsByTopology.get(topology);
+    if (!nodes) {
+        nodes = AstUtils.streamAllContents(topology).toArray();
+        contentsByTopology.set(topology, nodes);
+        // A topology's children are its sites, so each site's contents follow it up to the next site.
+        let current: AstNode[] | undefined;
+        for (const node of nodes) {
+            if (isSite(node)) contentsBySite.set(node, (current = []));
+            else current?.push(node);
+        }
+    }
+    return nodes;
+}
+
+/** Every node inside a site, in document order, as `AstUtils.streamAllContents(site)` gives them. */
+export function siteContents(site: Site): readonly AstNode[] {
+    if (!contentsBySite.has(site)) allContents(site.$container);
+    return contentsBySite.get(site) ?? AstUtils.streamAllContents(site).toArray();
+}
+
+const contentsByTopology = new WeakMap<Topology, AstNode[]>();
+const contentsBySite = new WeakMap<Site, AstNode[]>();
+
 export function namedDeclarations(topology: Topology): NamedDeclaration[] {
     const found: NamedDeclaration[] = [];
-    for (const node of AstUtils.streamAllContents(topology)) {
+    for (const node of allContents(topology)) {
         const name = (node as { name?: unknown }).name;
-        const kind = declarationKind(node);
-        if (kind && typeof name === 'string') {
-            found.push({ node: node as NamedDeclaration['node'], kind });
+        if (typeof name === 'string' && isDeclaration(node)) {
+            // The words are only needed for a message, which few declarations get: made on demand.
+            found.push({ node: node as NamedDeclaration['node'], get kind() { return declarationKind(node)!; } });
         }
     }
     return found;
+}
+
+/** Whether `declarationKind` has words for the node. */
+function isDeclaration(node: AstNode): boolean {
+    return isSite(node) || isPool(node) || isServer(node) || isSubnet(node) || isGateway(node) || isReverseProxy(node) || isLoadBalancer(node) || isFileShare(node);
 }
 
 function declarationKind(node: AstNode): Bilingual | undefined {
@@ -54,22 +90,37 @@ export interface AddressUse {
 
 export function addressUses(topology: Topology): AddressUse[] {
     const uses: AddressUse[] = [];
-    for (const node of AstUtils.streamAllContents(topology)) {
+    // The owner's words are only needed for a message, which few addresses get: made on demand.
+    for (const node of allContents(topology)) {
         if (isServer(node)) {
             for (const property of ['address', 'internal', 'external'] as const) {
                 const text = node[property];
                 if (text !== undefined) {
-                    const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
-                    uses.push({ node, property, text, owner: { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` } });
+                    uses.push({
+                        node,
+                        property,
+                        text,
+                        get owner() {
+                            const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
+                            return { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` };
+                        },
+                    });
                 }
             }
         } else if (isGateway(node) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, owner: { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` } });
+            uses.push({ node, property: 'address', text: node.address, get owner() { return { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` }; } });
         } else if (isReverseProxy(node) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, owner: { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` } });
+            uses.push({ node, property: 'address', text: node.address, get owner() { return { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` }; } });
         } else if (isVip(node) && node.address !== undefined) {
-            const lb = node.$container.name;
-            uses.push({ node, property: 'address', text: node.address, owner: { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` } });
+            uses.push({
+                node,
+                property: 'address',
+                text: node.address,
+                get owner() {
+                    const lb = node.$container.name;
+                    return { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` };
+                },
+            });
         }
     }
     return uses;

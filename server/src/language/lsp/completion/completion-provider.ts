@@ -1,6 +1,12 @@
-import { AstUtils, CstUtils, GrammarAST, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { AstUtils, CstUtils, GrammarAST, TextDocument, type LangiumDocument, type MaybePromise } from 'langium';
+import {
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionBacktrackingInformation,
+    type CompletionContext,
+    type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
 import { loadBalancerEntries, serverEntriesFor } from '../../../catalogue/queries.js';
 import type { PoolRole, PortEntry } from '../../../catalogue/types.js';
 import { isStandardEdition, loadBalancingMode, poolFacts, roleContext } from '../../../model/pool-facts.js';
@@ -9,6 +15,7 @@ import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { Markdown } from '../hover/markdown.js';
 import { POOL_SNIPPETS } from './pool-snippets.js';
+import { siteWindow, type SiteWindow } from './site-window.js';
 
 const ROLES = Object.keys(POOL_SNIPPETS) as PoolRole[];
 
@@ -48,6 +55,51 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
             });
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Documents whose completion contexts are being built, with how many requests use each. */
+    private readonly building = new Map<LangiumDocument, number>();
+
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        this.building.set(document, (this.building.get(document) ?? 0) + 1);
+        try {
+            yield* super.buildContexts(document, position);
+        } finally {
+            const left = this.building.get(document)! - 1;
+            if (left > 0) this.building.set(document, left);
+            else this.building.delete(document);
+        }
+    }
+
+    /** The site around `offset` in the document being completed whose text is `text` (see site-window.ts). */
+    private windowFor(text: string, offset: number): SiteWindow | undefined {
+        for (const document of this.building.keys()) {
+            if (document.textDocument.getText() === text) return siteWindow(document, offset);
+        }
+        return undefined;
+    }
+
+    /** Lexes only the site around the cursor: same tokens, without lexing the whole file per request. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const window = this.windowFor(text, offset);
+        if (!window) return super.backtrackToAnyToken(text, offset);
+        const local = super.backtrackToAnyToken(text.slice(window.start, window.end), offset - window.start);
+        const shift = (value: number | undefined) => (value === undefined ? undefined : value + window.start);
+        return {
+            nextTokenStart: local.nextTokenStart + window.start,
+            nextTokenEnd: local.nextTokenEnd + window.start,
+            previousTokenStart: shift(local.previousTokenStart),
+            previousTokenEnd: shift(local.previousTokenEnd),
+        };
+    }
+
+    /** Parses `topology NAME` and the site around the cursor instead of everything before it, when that is the same. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const window = this.windowFor(text, offset);
+        if (!window?.cleanBefore) return super.findFeaturesAt(document, offset);
+        const shortened = `${text.slice(0, window.headerEnd)}\n${text.slice(window.start, offset)}`;
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, shortened), shortened.length);
     }
 
     private previousToken(context: CompletionContext) {

@@ -4,15 +4,17 @@ import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type Langiu
 import { CancellationToken } from 'vscode-languageserver';
 import { exportDocument } from '../../../export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../export/formats.js';
-import { writeExportFiles } from '../../../export/write-files.js';
+import { ExportOverwriteError, writeExportFiles } from '../../../export/write-files.js';
 import type { Topology } from '../../generated/ast.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
+import { registerMapCommands } from '../map/map-command-handler.js';
 import {
     ServerCommands,
     type DocumentCommandArgs,
     type ExportRulesArgs,
     type ExportRulesResult,
+    type OverwriteRefusal,
     type PreviewRulesResult,
     type Refusal,
 } from './export-command-ids.js';
@@ -31,6 +33,8 @@ type Found = { ok: true; document: LangiumDocument<Topology>; locale: LocaleSett
  *
  * A refusal (unknown document, errors in the topology, unknown format, unwritable folder)
  * is a result `{ ok: false, message }` in the client's language, not a protocol error.
+ * An export that would overwrite files changed by hand (or not written by sfbtopo) is
+ * refused with their names in `handEdited`, unless the arguments say `force: true`.
  */
 export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler {
     constructor(private readonly shared: LangiumSharedServices) {
@@ -41,6 +45,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
     override registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(ServerCommands.exportRules, (args, token) => this.exportRules(args[0], token));
         acceptor(ServerCommands.previewRules, (args, token) => this.previewRules(args[0], token));
+        registerMapCommands(acceptor, () => this.shared);
     }
 
     async exportRules(args: ExportRulesArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<ExportRulesResult> {
@@ -69,9 +74,10 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         const outcome = exportDocument(document, formats.formats, { sourceFile: UriUtils.basename(document.uri) });
         if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'export', locale));
         try {
-            const files = await writeExportFiles(outDir, outcome.files);
+            const files = await writeExportFiles(outDir, outcome.files, { force: args?.force === true });
             return { ok: true, outDir, files };
         } catch (error) {
+            if (error instanceof ExportOverwriteError) return overwriteRefusal(error, outDir, locale);
             const reason = error instanceof Error ? error.message : String(error);
             return refuse(locale.pick({ en: `The rules were not exported: ${reason}.`, ja: `ルールをエクスポートできませんでした: ${reason}。` }));
         }
@@ -145,6 +151,24 @@ function errorsMessage(count: number, action: 'export' | 'preview', locale: Loca
               en: `${errors.en}; fix ${n === 1 ? 'it' : 'them'} to preview its rules.`,
               ja: `${errors.ja}。ルールをプレビューするには修正してください。`,
           });
+}
+
+function overwriteRefusal(error: ExportOverwriteError, outDir: string, locale: LocaleSetting): OverwriteRefusal {
+    const edited = error.handEdited.join(', ');
+    const foreign = error.notGenerated.join(', ');
+    const message = locale.pick({
+        en:
+            `The rules were not exported: ${[
+                ...(edited ? [`${edited} ${error.handEdited.length === 1 ? 'was' : 'were'} changed since sfbtopo wrote ${error.handEdited.length === 1 ? 'it' : 'them'}`] : []),
+                ...(foreign ? [`${foreign} ${error.notGenerated.length === 1 ? 'was' : 'were'} not written by sfbtopo`] : []),
+            ].join('; ')} (in ${outDir}). Nothing was written.`,
+        ja:
+            `ルールをエクスポートしませんでした: ${[
+                ...(edited ? [`${edited} は sfbtopo が書き込んだ後に変更されています`] : []),
+                ...(foreign ? [`${foreign} は sfbtopo が書き込んだファイルではありません`] : []),
+            ].join('。')} (${outDir})。何も書き込んでいません。`,
+    });
+    return { ok: false, message, outDir, handEdited: error.files };
 }
 
 function refuse(message: string): Refusal {

@@ -46,13 +46,25 @@ export interface ExportRulesArgs extends DocumentCommandArgs {
      * default `rules` beside the topology file.
      */
     outDir?: string;
+    /**
+     * Overwrite files changed by hand since the last export, and files sfbtopo did not
+     * write. Without it such files make the export a refusal with `handEdited`.
+     */
+    force?: boolean;
 }
 
 export type PreviewRulesArgs = DocumentCommandArgs;
 
 export type Refusal = { ok: false; message: string };
 
-export type ExportRulesResult = { ok: true; outDir: string; files: string[] } | Refusal;
+/**
+ * The export would overwrite files that are not what sfbtopo last wrote (changed by hand,
+ * or not written by sfbtopo at all): nothing was written. `handEdited` names them (file
+ * names in `outDir`); the client may ask the user and run the export again with `force`.
+ */
+export type OverwriteRefusal = { ok: false; message: string; outDir: string; handEdited: string[] };
+
+export type ExportRulesResult = { ok: true; outDir: string; files: string[] } | OverwriteRefusal | Refusal;
 
 export type PreviewRulesResult = string | Refusal;
 

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { EmptyFileSystem } from 'langium';
+import { createSfbtopoServices } from '../../server/src/language/sfbtopo-module.ts';
+import { checkTopologies } from '../../server/src/workspace/topology-documents.ts';
+const gc = (globalThis as any).gc as () => void;
+const mb = (n: number) => (n / 1048576).toFixed(0) + 'MB';
+const file = process.argv[2];
+const text = readFileSync(file, 'utf8');
+const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+gc(); const base = process.memoryUsage();
+console.log('base heap', mb(base.heapUsed), 'rss', mb(base.rss));
+const [c] = await checkTopologies([{ path: file, text }], sfbtopo);
+const after = process.memoryUsage();
+gc(); const live = process.memoryUsage();
+console.log('after build heap', mb(after.heapUsed), 'rss', mb(after.rss), '| after gc heap', mb(live.heapUsed), 'live doc ≈', mb(live.heapUsed - base.heapUsed), 'rss', mb(live.rss));
+const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1];
+console.log('VmHWM', (Number(hwm) / 1024).toFixed(0), 'MB', c.diagnostics.length);

@@ -1,0 +1,298 @@
+import { randomBytes } from 'node:crypto';
+import { env, l10n, Range, Uri, ViewColumn, window, workspace, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
+import type { MapData, MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import type { FromViewMessage, MapViewStrings, ToViewMessage } from './map-messages.js';
+
+/** The webview panel type; also the `when` context of the panel. */
+export const MAP_VIEW_TYPE = 'sfbtopo.map';
+
+/** How long the document must rest before the map is drawn again. */
+const REFRESH_DELAY_MS = 400;
+
+export interface MapPanelHost {
+    /** The server's `sfbtopo.mapData` for a document. */
+    requestMap(document: Uri): Promise<MapDataResult>;
+    /** "Export map as SVG" for a document. */
+    exportMap(document: Uri): Promise<void>;
+    extensionUri: Uri;
+}
+
+/** What the webview reported after its last update: the nodes and edges its DOM shows. */
+export interface MapViewReport {
+    nodes: number;
+    edges: number;
+    stale: boolean;
+    view: 'map' | 'matrix';
+}
+
+/**
+ * One webview beside a topology editor, showing that topology's map. It asks the
+ * server again (debounced) whenever the document changes; while the document has errors
+ * it keeps the last map, marked stale. The map itself is computed by the language
+ * server: this class only moves data between the server, the webview and the editor.
+ */
+export class MapPanel implements Disposable {
+    private data: MapData | undefined;
+    private stale = false;
+    private message: string | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    /** Numbers requests, so that a slow answer never replaces a newer one. */
+    private generation = 0;
+    private readonly subscriptions: Disposable[] = [];
+    private disposed = false;
+    report: MapViewReport | undefined;
+
+    constructor(
+        readonly document: Uri,
+        private readonly panel: WebviewPanel,
+        private readonly host: MapPanelHost,
+        onDispose: () => void,
+    ) {
+        // The panel is created with scripts enabled and `out/` as its only local resource root.
+        const webview = panel.webview;
+        webview.html = mapHtml(webview.cspSource, webview.asWebviewUri(Uri.joinPath(host.extensionUri, 'out', 'map-view.js')).toString());
+        this.subscriptions.push(
+            webview.onDidReceiveMessage((message: FromViewMessage) => this.onMessage(message)),
+            workspace.onDidChangeTextDocument((event) => {
+                if (event.document.uri.toString() === document.toString() && event.contentChanges.length > 0) this.scheduleRefresh();
+            }),
+            panel.onDidDispose(() => {
+                this.dispose();
+                onDispose();
+            }),
+        );
+        void this.refresh();
+    }
+
+    reveal(): void {
+        this.panel.reveal(undefined, true);
+    }
+
+    scheduleRefresh(): void {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.refresh();
+        }, REFRESH_DELAY_MS);
+    }
+
+    async refresh(): Promise<void> {
+        const generation = ++this.generation;
+        let result: MapDataResult;
+        try {
+            result = await this.host.requestMap(this.document);
+        } catch (error) {
+            result = { ok: false, message: l10n.t('The map could not be drawn: {0}', error instanceof Error ? error.message : String(error)) };
+        }
+        if (this.disposed || generation !== this.generation) return;
+        if (result.ok) {
+            this.data = result;
+            this.stale = result.stale;
+            this.message = result.message;
+        } else {
+            // Nothing new to draw: keep what is shown (stale) and say why.
+            this.stale = this.data !== undefined;
+            this.message = result.message;
+        }
+        this.post();
+    }
+
+    private post(): void {
+        const message: ToViewMessage = { type: 'update', data: this.data, stale: this.stale, message: this.message, strings: viewStrings() };
+        void this.panel.webview.postMessage(message);
+    }
+
+    private async onMessage(message: FromViewMessage): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                this.post();
+                break;
+            case 'rendered':
+                this.report = { nodes: message.nodes, edges: message.edges, stale: message.stale, view: message.view };
+                break;
+            case 'export':
+                await this.host.exportMap(this.document);
+                break;
+            case 'reveal':
+                await this.revealDeclaration(message.id);
+                break;
+        }
+    }
+
+    /** Shows the declaration of a node or site in the topology's editor, with its name selected. */
+    private async revealDeclaration(id: string): Promise<void> {
+        const model = this.data?.model;
+        const node = model?.nodes.find((n) => n.id === id);
+        const site = model?.sites.find((s) => s.id === id);
+        const at = node?.declaration ?? site?.declaration;
+        if (!at) return;
+        const named = site ? site.name : node && node.kind !== 'clients' && node.kind !== 'any' ? node.label : 'clients';
+        const start = { line: at.line, character: at.character };
+        let document: TextDocument;
+        try {
+            document = await workspace.openTextDocument(this.document);
+        } catch {
+            return;
+        }
+        const line = document.lineAt(Math.min(start.line, document.lineCount - 1));
+        const end = Math.min(line.range.end.character, start.character + named.length);
+        const column = window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.document.toString())?.viewColumn;
+        await window.showTextDocument(document, {
+            viewColumn: column ?? ViewColumn.One,
+            selection: new Range(line.lineNumber, start.character, line.lineNumber, end),
+            preserveFocus: false,
+        });
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        if (this.timer) clearTimeout(this.timer);
+        this.subscriptions.splice(0).forEach((subscription) => subscription.dispose());
+        this.panel.dispose();
+    }
+}
+
+function viewStrings(): MapViewStrings {
+    return {
+        map: l10n.t('Map'),
+        matrix: l10n.t('Port matrix'),
+        exportSvg: l10n.t('Export map as SVG'),
+        zoomIn: l10n.t('Zoom in'),
+        zoomOut: l10n.t('Zoom out'),
+        zoomFit: l10n.t('Fit'),
+        loading: l10n.t('Drawing the map…'),
+        hint: l10n.t('Click a box to show its declaration in the editor, or an edge to list its rules.'),
+        rulesOf: l10n.t('Firewall rules ({0}):'),
+        service: l10n.t('Service'),
+        ports: l10n.t('Ports'),
+        transport: l10n.t('Transport'),
+        purpose: l10n.t('Purpose'),
+        source: l10n.t('Source'),
+        destination: l10n.t('Destination'),
+        link: l10n.t('The load balancer in front of this pool. Its rules are open to any source: see the port matrix.'),
+        poolRole: l10n.t('Pool / role'),
+        matrixNote: l10n.t('Every firewall rule of the topology: rows are the boxes that receive the traffic (for client rules, the client subnet), columns the destination ports, cells the transports.'),
+        anySourceNote: l10n.t('Rules open to any source ({0}) are not drawn on the map; the port matrix shows them.'),
+        addresses: l10n.t('Addresses'),
+    };
+}
+
+/** The webview's page: a strict Content Security Policy, the bundled script, nothing from the network. */
+export function mapHtml(cspSource: string, scriptUri: string): string {
+    const nonce = randomBytes(16).toString('base64');
+    const csp = [
+        "default-src 'none'",
+        `style-src ${cspSource} 'nonce-${nonce}'`,
+        `script-src 'nonce-${nonce}'`,
+        `img-src ${cspSource} data:`,
+        `font-src ${cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${escapeHtml(env.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${nonce}">${MAP_VIEW_CSS}</style>
+</head>
+<body>
+<header class="toolbar">
+  <div class="tabs"><button id="tab-map" aria-pressed="true"></button><button id="tab-matrix" aria-pressed="false"></button></div>
+  <div class="zoom"><button id="zoom-out">−</button><button id="zoom-fit"></button><button id="zoom-in">+</button></div>
+  <button id="export"></button>
+</header>
+<div id="status" class="status" role="status" hidden></div>
+<main>
+  <section id="map-view"><div id="map" class="map"></div></section>
+  <section id="matrix-view" hidden><div id="matrix" class="matrix-host"></div></section>
+  <aside id="details" aria-live="polite"></aside>
+</main>
+<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The webview's style: VS Code's theme variables, so the map follows light, dark and
+ * high-contrast themes. The SVG's own colours are presentation attributes, which these
+ * class rules override.
+ */
+const MAP_VIEW_CSS = `
+body { margin: 0; padding: 0; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+.toolbar { position: sticky; top: 0; z-index: 2; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+.tabs, .zoom { display: flex; gap: 2px; }
+.zoom { margin-left: auto; }
+button { font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); padding: 2px 10px; cursor: pointer; border-radius: 2px; }
+button:hover { background: var(--vscode-button-secondaryHoverBackground); }
+button[aria-pressed="true"], #export { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+button[aria-pressed="true"]:hover, #export:hover { background: var(--vscode-button-hoverBackground); }
+button:disabled { opacity: .5; cursor: default; }
+button:focus-visible, [tabindex]:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+.status { margin: 6px 10px; padding: 4px 8px; border: 1px solid var(--vscode-inputValidation-infoBorder, var(--vscode-focusBorder)); background: var(--vscode-inputValidation-infoBackground, transparent); }
+.status.warning { border-color: var(--vscode-inputValidation-warningBorder, var(--vscode-editorWarning-foreground)); background: var(--vscode-inputValidation-warningBackground, transparent); }
+main { display: flex; align-items: flex-start; gap: 12px; padding: 8px 10px; }
+#map-view, #matrix-view { flex: 1 1 auto; min-width: 0; }
+.map { overflow: auto; max-height: calc(100vh - 70px); }
+.map svg { display: block; }
+body.stale .map svg { opacity: .55; }
+aside { flex: 0 0 280px; max-width: 40%; max-height: calc(100vh - 70px); overflow: auto; }
+@media (max-width: 1000px) {
+  main { flex-direction: column; }
+  #map-view, #matrix-view { width: 100%; }
+  .map, .matrix-host { max-height: calc(100vh - 220px); }
+  aside { flex: 0 0 auto; max-width: none; width: 100%; max-height: 140px; }
+}
+aside h2 { font-size: 1.1em; margin: 0 0 6px; }
+.hint { color: var(--vscode-descriptionForeground); }
+.mono { font-family: var(--vscode-editor-font-family); }
+table { border-collapse: collapse; }
+table.rules { width: 100%; font-size: .95em; }
+table.rules th, table.rules td { text-align: left; vertical-align: top; padding: 3px 4px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
+.matrix-host { overflow: auto; max-height: calc(100vh - 70px); }
+table.matrix th, table.matrix td { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); padding: 2px 5px; white-space: nowrap; text-align: center; }
+table.matrix thead th { position: sticky; top: 0; background: var(--vscode-editor-background); z-index: 1; }
+table.matrix th.port { writing-mode: vertical-rl; transform: rotate(180deg); font-family: var(--vscode-editor-font-family); font-weight: normal; }
+table.matrix tbody th { position: sticky; left: 0; background: var(--vscode-editor-background); text-align: left; }
+table.matrix th.corner { left: 0; z-index: 2; }
+table.matrix .detail { display: block; font-weight: normal; color: var(--vscode-descriptionForeground); font-size: .9em; }
+table.matrix td.open { background: var(--vscode-list-hoverBackground); }
+table.matrix td.both { font-weight: 600; }
+.sfbmap { font-family: var(--vscode-font-family); }
+.sfbmap-background { fill: var(--vscode-editor-background); }
+.sfbmap-site-box { fill: var(--vscode-sideBar-background, var(--vscode-editorWidget-background)); stroke: var(--vscode-panel-border, var(--vscode-widget-border, #8886)); }
+.sfbmap-site-label { fill: var(--vscode-descriptionForeground); cursor: pointer; }
+.sfbmap-node { cursor: pointer; }
+.sfbmap-node-box { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, var(--vscode-widget-border, #8888)); }
+.sfbmap-node-label { fill: var(--vscode-editor-foreground); }
+.sfbmap-node-detail { fill: var(--vscode-descriptionForeground); }
+.sfbmap-kind-pool .sfbmap-node-accent { fill: var(--vscode-charts-blue); }
+.sfbmap-kind-load-balancer .sfbmap-node-accent { fill: var(--vscode-charts-orange); }
+.sfbmap-kind-gateway .sfbmap-node-accent { fill: var(--vscode-charts-green); }
+.sfbmap-kind-reverse-proxy .sfbmap-node-accent { fill: var(--vscode-charts-purple); }
+.sfbmap-kind-file-share .sfbmap-node-accent { fill: var(--vscode-charts-yellow); }
+.sfbmap-kind-clients .sfbmap-node-accent { fill: var(--vscode-terminal-ansiCyan, var(--vscode-charts-blue)); }
+.sfbmap-kind-any .sfbmap-node-accent { fill: var(--vscode-descriptionForeground); }
+.sfbmap-edge { cursor: pointer; }
+.sfbmap-edge-line { stroke: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); }
+.sfbmap-arrowhead { fill: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); }
+.sfbmap-edge-hit { pointer-events: stroke; }
+.sfbmap-edge-label { cursor: pointer; }
+.sfbmap-edge-label rect { fill: var(--vscode-editor-background); stroke: var(--vscode-editorWidget-border, var(--vscode-widget-border, #8886)); }
+.sfbmap-edge-label text { fill: var(--vscode-editor-foreground); }
+.sfbmap-node:hover .sfbmap-node-box, .sfbmap-node.selected .sfbmap-node-box, .sfbmap-node:focus-visible .sfbmap-node-box { stroke: var(--vscode-focusBorder); stroke-width: 2; }
+.sfbmap-edge:hover .sfbmap-edge-line, .sfbmap-edge.selected .sfbmap-edge-line, .sfbmap-edge:focus-visible .sfbmap-edge-line { stroke: var(--vscode-focusBorder); stroke-width: 2.5; }
+.sfbmap-edge-label.selected rect { stroke: var(--vscode-focusBorder); stroke-width: 1.5; }
+[tabindex]:focus { outline: none; }
+body.vscode-high-contrast .sfbmap-node-box, body.vscode-high-contrast-light .sfbmap-node-box,
+body.vscode-high-contrast .sfbmap-site-box, body.vscode-high-contrast-light .sfbmap-site-box,
+body.vscode-high-contrast .sfbmap-edge-label rect, body.vscode-high-contrast-light .sfbmap-edge-label rect { stroke: var(--vscode-contrastBorder); stroke-width: 1.5; }
+body.vscode-high-contrast .sfbmap-edge-line, body.vscode-high-contrast-light .sfbmap-edge-line { stroke: var(--vscode-contrastBorder); stroke-width: 1.5; }
+body.vscode-high-contrast .sfbmap-arrowhead, body.vscode-high-contrast-light .sfbmap-arrowhead { fill: var(--vscode-contrastBorder); }
+body.vscode-high-contrast .sfbmap-node.selected .sfbmap-node-box, body.vscode-high-contrast-light .sfbmap-node.selected .sfbmap-node-box,
+body.vscode-high-contrast .sfbmap-edge.selected .sfbmap-edge-line, body.vscode-high-contrast-light .sfbmap-edge.selected .sfbmap-edge-line { stroke: var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); stroke-width: 3; }
+`;

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+
+// Hand-edit detection (issue 8 item 5). Every generated file whose format has comments
+// (or, for JSON, a field) carries the SHA-256 of its own content on one line of its
+// header, the *seal*:
+//
+//   # sfbtopo-hash: sha256:<64 hex>              PowerShell, nftables (first line, after a BOM)
+//   REM sfbtopo-hash: sha256:<64 hex>            netsh batch file (second line, after `@echo off`)
+//     "sfbtopoHash": "sha256:<64 hex>",          rules.json (second line: the object's first field)
+//
+// The hash covers the file's text with the seal line (and its line ending) taken out:
+// everything above and below it, as UTF-8, with CRLF counted as LF (a checkout that
+// converts line endings is not a hand edit). Before overwriting a file, the writer
+// recomputes it: a mismatch means someone changed the file since sfbtopo wrote it. No
+// timestamp goes in, so an unchanged topology still exports to identical files.
+//
+// CSV has no comments and no room for a field that spreadsheets would not show as data,
+// so the writer records the hashes of such files in a ledger beside them instead (see
+// write-files.ts).
+//
+// The seal is looked for only on the first two lines, where every renderer puts fixed text
+// or the seal itself, so no name or file name from the topology can fake one.
+
+/** The seal's line-ending-free forms, the hash in group 1. */
+const SEAL_LINES = [/^(?:#|REM) sfbtopo-hash: sha256:([0-9a-f]{64})$/, /^ {2}"sfbtopoHash": "sha256:([0-9a-f]{64})",$/];
+
+export type SealStyle = 'hash-comment' | 'rem-comment' | 'json-field';
+
+const BOM = '\uFEFF';
+
+/** SHA-256 of the text's UTF-8 bytes, in hex. */
+export function sha256Hex(text: string | Uint8Array): string {
+    return createHash('sha256').update(text).digest('hex');
+}
+
+/** The hash the seal and the ledger record: SHA-256 of the text with CRLF read as LF. */
+export function contentDigest(text: string): string {
+    return sha256Hex(text.replace(/\r\n/g, '\n'));
+}
+
+/**
+ * The content with its seal: for `hash-comment` a `#` line first (after a BOM), for
+ * `rem-comment` a `REM` line after the first line (`@echo off`), for `json-field` a
+ * `"sfbtopoHash"` line after the first line (`{`). The line ending is the content's own
+ * (CRLF when its first line ends so).
+ */
+export function sealContent(content: string, style: SealStyle): string {
+    const hex = contentDigest(content);
+    if (style === 'hash-comment') {
+        const bom = content.startsWith(BOM) ? BOM : '';
+        return `${bom}# sfbtopo-hash: sha256:${hex}${eolOf(content)}${content.slice(bom.length)}`;
+    }
+    const firstEnd = content.indexOf('\n');
+    if (firstEnd < 0) throw new Error(`cannot seal a one-line file as ${style}`);
+    const line = style === 'rem-comment' ? `REM sfbtopo-hash: sha256:${hex}` : `  "sfbtopoHash": "sha256:${hex}",`;
+    return `${content.slice(0, firstEnd + 1)}${line}${eolOf(content)}${content.slice(firstEnd + 1)}`;
+}
+
+export type SealCheck =
+    /** No seal on the first two lines: not a file sfbtopo sealed. */
+    | { sealed: false }
+    /** A seal: `intact` when the content still hashes to it. */
+    | { sealed: true; intact: boolean };
+
+/** Reads a file's seal and checks the content against it. */
+export function checkSeal(content: string): SealCheck {
+    let start = content.startsWith(BOM) ? BOM.length : 0;
+    for (let line = 0; line < 2; line++) {
+        const newline = content.indexOf('\n', start);
+        if (newline < 0) return { sealed: false };
+        const end = content[newline - 1] === '\r' ? newline - 1 : newline;
+        const text = content.slice(start, end);
+        const match = SEAL_LINES.map((pattern) => pattern.exec(text)).find((found) => found !== null);
+        if (match) {
+            const unsealed = content.slice(0, start) + content.slice(newline + 1);
+            return { sealed: true, intact: contentDigest(unsealed) === match[1] };
+        }
+        start = newline + 1;
+    }
+    return { sealed: false };
+}
+
+function eolOf(content: string): string {
+    const newline = content.indexOf('\n');
+    return newline > 0 && content[newline - 1] === '\r' ? '\r\n' : '\n';
+}

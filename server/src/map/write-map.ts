@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Why the map could not be written, in one sentence (no stack trace needed). */
+export class MapWriteError extends Error {
+    constructor(message: string, options?: { cause?: unknown }) {
+        super(message, options);
+        this.name = 'MapWriteError';
+    }
+}
+
+/**
+ * Writes one picture atomically: in full to `.<name>.<random>.tmp` beside the target
+ * (created exclusively, then fsync'd), then renamed over it, so the target always holds
+ * the old picture or the new one, whole. The folder is created if missing. A target that
+ * is a folder, a symbolic link or anything but a regular file is refused (a link is not
+ * followed); an existing regular file is replaced.
+ *
+ * The rule export's writer (export/write-files.ts) guards a folder of generated rules
+ * (plain names, seals, a hash ledger); a map is one file the user names anywhere, so it
+ * is written here instead. Returns the absolute path written.
+ */
+export async function writeMapFile(path: string, content: string): Promise<string> {
+    const target = resolve(path);
+    const folder = dirname(target);
+    const name = basename(target);
+    try {
+        await mkdir(folder, { recursive: true });
+    } catch (error) {
+        throw new MapWriteError(`cannot create the folder ${folder}: ${describe(error)}`, { cause: error });
+    }
+    let info;
+    try {
+        info = await lstat(target);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+    }
+    if (info?.isSymbolicLink()) throw new MapWriteError(`refusing to write ${path}: it is a symbolic link; give the real file`);
+    if (info?.isDirectory()) throw new MapWriteError(`refusing to write ${path}: it is a folder`);
+    if (info && !info.isFile()) throw new MapWriteError(`refusing to write ${path}: it is not a regular file`);
+
+    const temp = join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    let handle;
+    try {
+        handle = await open(temp, 'wx', 0o644);
+    } catch (error) {
+        throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+    }
+    try {
+        try {
+            await handle.writeFile(content, 'utf8');
+            await handle.sync();
+        } finally {
+            await handle.close();
+        }
+        await rename(temp, target);
+    } catch (error) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+    }
+    return target;
+}
+
+function describe(error: unknown): string {
+    switch ((error as NodeJS.ErrnoException).code) {
+        case 'ENOENT':
+            return 'no such file or folder';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EROFS':
+            return 'read-only file system';
+        case 'ENOSPC':
+            return 'no space left on the device';
+        case 'ENOTDIR':
+            return 'a part of the path is not a folder';
+        case 'EEXIST':
+            return 'a part of the path exists and is not a folder';
+        case 'EISDIR':
+            return 'it is a folder';
+        default:
+            return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    }
+}

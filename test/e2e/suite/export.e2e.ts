@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { closeAllEditors, openEditor, repoRoot, screenshot, waitFor, workspaceFile, workspaceRoot } from './helpers.js';
+
+// The export commands write the files the command line writes: the same bytes, since
+// both run the same renderers on the same topology file.
+
+/** The files of a folder (not the writer's hidden temporary files), by name. */
+function filesIn(folder: string): Map<string, Buffer> {
+    if (!existsSync(folder)) return new Map();
+    return new Map(
+        readdirSync(folder)
+            .filter((name) => !name.startsWith('.'))
+            .sort()
+            .map((name) => [name, readFileSync(join(folder, name))]),
+    );
+}
+
+function assertSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>, what: string): void {
+    assert.deepEqual([...actual.keys()], [...expected.keys()], `${what}: file names`);
+    for (const [name, content] of expected) {
+        assert.ok(actual.get(name)!.equals(content), `${what}: ${name} differs from the command line's`);
+    }
+}
+
+/**
+ * Runs a command that ends by showing a notification and waits, while the notification
+ * is open, until that command has finished, dismissing the notification (the command
+ * waits for it) as soon as `done` holds and `meanwhile` has run.
+ */
+async function runUntil(command: string, args: unknown[], what: string, done: () => boolean, meanwhile?: () => Promise<void>): Promise<void> {
+    let settled = false;
+    let failed: unknown;
+    void Promise.resolve(vscode.commands.executeCommand(command, ...args)).then(
+        () => (settled = true),
+        (error) => ((failed = error), (settled = true)),
+    );
+    await waitFor(what, () => {
+        if (failed) throw failed;
+        return done();
+    });
+    await meanwhile?.();
+    // The message may come a moment after the files: dismiss until the command returns.
+    await waitFor(`${command} to finish once its notification is closed`, async () => {
+        if (!settled) await vscode.commands.executeCommand('notifications.clearAll');
+        return settled;
+    });
+    if (failed) throw failed;
+}
+
+suite('Export', () => {
+    const topology = () => workspaceFile('contoso.sfbtopo');
+    const rulesFolder = () => join(workspaceRoot(), 'rules');
+    let scratch: string;
+    let cliFiles: Map<string, Buffer>;
+
+    suiteSetup(async () => {
+        await closeAllEditors();
+        scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-e2e-export-'));
+        const cliOut = join(scratch, 'cli');
+        // The command line from the same build; ELECTRON_RUN_AS_NODE in case the host is Electron.
+        execFileSync(process.execPath, [join(repoRoot, 'out/cli.cjs'), 'export', topology().fsPath, '--format', 'all', '--out', cliOut], {
+            env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
+        cliFiles = filesIn(cliOut);
+        assert.ok(cliFiles.size >= 7, `the command line wrote ${[...cliFiles.keys()].join(', ')}`);
+    });
+
+    suiteTeardown(() => rmSync(scratch, { recursive: true, force: true }));
+
+    test('the topology line carries the export and preview lenses', async () => {
+        const editor = await openEditor(topology());
+        const lenses = await waitFor('code lenses', async () => {
+            const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+            return found.length > 0 ? found : undefined;
+        });
+        assert.deepEqual(
+            lenses.map((lens) => [lens.range.start.line, lens.command?.command, lens.command?.title]),
+            [
+                [1, 'sfbtopo.exportFirewall', 'Export firewall rules'],
+                [1, 'sfbtopo.exportIpsec', 'Export IPsec rules'],
+                [1, 'sfbtopo.previewRules', 'Preview rules'],
+            ],
+        );
+        await screenshot('codelens', '.codelens-decoration >> text=Export firewall rules');
+    });
+
+    test('the firewall lens writes firewall files identical to the command line export', async () => {
+        rmSync(rulesFolder(), { recursive: true, force: true });
+        const editor = await openEditor(topology());
+        const [firewall] = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        assert.equal(firewall.command?.command, 'sfbtopo.exportFirewall');
+        await runUntil(firewall.command!.command, firewall.command!.arguments ?? [], 'firewall files in rules/', () => filesIn(rulesFolder()).size > 0);
+        const written = filesIn(rulesFolder());
+        assert.ok(written.size < cliFiles.size, `only the firewall formats: ${[...written.keys()].join(', ')}`);
+        for (const [name, content] of written) {
+            assert.ok(cliFiles.get(name)?.equals(content), `${name} matches the command line's`);
+        }
+    });
+
+    test('Export All writes every format into the output folder, byte for byte as the command line', async () => {
+        rmSync(rulesFolder(), { recursive: true, force: true });
+        await openEditor(topology());
+        await runUntil('sfbtopo.exportAll', [topology()], 'every format in rules/', () => filesIn(rulesFolder()).size === cliFiles.size, async () => {
+            // The result as the administrator sees it: the files in the Explorer, one of
+            // them open, and the "Exported … files" message in the notification list.
+            const script = vscode.Uri.file(join(rulesFolder(), 'windows-firewall-fe01.ps1'));
+            await vscode.window.showTextDocument(script, { preview: true });
+            await vscode.commands.executeCommand('revealInExplorer', script);
+            await vscode.commands.executeCommand('notifications.showList');
+            await screenshot('export-result', '.notifications-center >> text=Exported');
+            await vscode.commands.executeCommand('notifications.hideList');
+        });
+        assertSameFiles(filesIn(rulesFolder()), cliFiles, 'sfbtopo.exportAll');
+    });
+
+    test("the server's sfbtopo.exportRules writes the same files where it is told to", async () => {
+        const outDir = join(scratch, 'server');
+        const result = await vscode.commands.executeCommand<{ ok: boolean; outDir: string; files: string[] }>('sfbtopo.exportRules', {
+            uri: topology().toString(),
+            formats: 'all',
+            outDir,
+        });
+        assert.equal(result.ok, true, JSON.stringify(result));
+        assert.equal(result.files.length, cliFiles.size);
+        assertSameFiles(filesIn(outDir), cliFiles, 'sfbtopo.exportRules');
+    });
+
+    test('the preview lens opens the rules as markdown beside the topology', async () => {
+        const editor = await openEditor(topology());
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        const preview = lenses.find((lens) => lens.command?.command === 'sfbtopo.previewRules')!;
+        await vscode.commands.executeCommand(preview.command!.command, ...(preview.command!.arguments ?? []));
+        const shown = await waitFor('the rules preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sfbtopo-preview'));
+        assert.match(shown.document.getText(), /\|.*5061.*\|/);
+    });
+});

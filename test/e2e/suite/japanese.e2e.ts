@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import { closeAllEditors, EXTENSION_ID, markdownText, openEditor, rangeOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers.js';
+
+// Run in a second workbench whose display language is Japanese (run-tests.ts: --locale=ja
+// with an empty language pack, test/e2e/ja-language-pack). VS Code hands the display
+// language to the language server, which then answers in Japanese.
+suite('Japanese display language', () => {
+    suiteSetup(closeAllEditors);
+
+    test('VS Code runs in Japanese and the extension activates', async () => {
+        assert.equal(vscode.env.language, 'ja');
+        await openEditor(workspaceFile('ports.sfbtopo'));
+        await waitFor('the extension to activate', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+    });
+
+    test('diagnostics are in Japanese', async () => {
+        const editor = await openEditor(workspaceFile('bad.sfbtopo'));
+        const diagnostics = await waitForDiagnostics(editor.document.uri, 'three findings', (diagnostics) => diagnostics.length >= 3);
+        const address = diagnostics.find((d) => d.code === 'invalid-address');
+        assert.ok(address, diagnostics.map((d) => d.message).join('\n'));
+        assert.equal(
+            address.message,
+            "'10.0.3.300' は IPv4 アドレスではありません。10.0.1.11 のように、0 から 255 までの 10 進数 4 つをドットで区切って書きます。",
+        );
+    });
+
+    test('the hover on a port is in Japanese', async () => {
+        const editor = await openEditor(workspaceFile('ports.sfbtopo'));
+        const port = rangeOf(editor.document, '5061');
+        const hovers = await waitFor('a hover on 5061', async () => {
+            const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, port.start.translate(0, 1));
+            return found.length > 0 ? found : undefined;
+        });
+        const text = hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n');
+        assert.match(text, /\*\*ポート 5061\*\*/);
+        assert.match(text, /このポートを使うカタログの行: \d+ 件/);
+    });
+
+    test('the code lenses and the quick fix are in Japanese', async () => {
+        const editor = await openEditor(workspaceFile('lb-ports.sfbtopo'));
+        const lenses = await waitFor('code lenses', async () => {
+            const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+            return found.length > 0 ? found : undefined;
+        });
+        assert.deepEqual(
+            lenses.map((lens) => lens.command?.title),
+            ['ファイアウォール ルールをエクスポート', 'IPsec ルールをエクスポート', 'ルールをプレビュー'],
+        );
+        const [missing] = await waitForDiagnostics(editor.document.uri, 'load-balancer-missing-ports', (diagnostics) =>
+            diagnostics.some((d) => d.code === 'load-balancer-missing-ports'),
+        );
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, missing.range);
+        assert.ok(
+            actions.some((action) => action.title === 'ポート 80, 4443, 8080 を追加'),
+            actions.map((action) => action.title).join(' | '),
+        );
+    });
+});
