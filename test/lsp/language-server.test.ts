@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
     createProtocolConnection,
+    DidCloseTextDocumentNotification,
     DidOpenTextDocumentNotification,
     ExitNotification,
     CodeActionRequest,
@@ -81,6 +82,24 @@ describe('the bundled language server over IPC, as the VS Code client starts it'
             textDocument: { uri, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S { subnet n 10.0.0.1/8 }\n' },
         });
         expect((await diagnosticsFor(uri)).diagnostics).toMatchObject([{ code: 'subnet-host-bits', severity: 2 }]);
+    });
+});
+
+describe('documents without a .sfbtopo name', () => {
+    it('serves an untitled editor, and survives it being closed', async () => {
+        const { connection, diagnosticsFor } = await startServer();
+        const uri = 'untitled:Untitled-1';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S {\n  loadbalancer lb3 for \n}\n' },
+        });
+        expect((await diagnosticsFor(uri)).diagnostics.length).toBeGreaterThan(0);
+        await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+        // The server is still there: a fresh document is served.
+        const next = 'untitled:Untitled-2';
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: next, languageId: 'sfbtopo', version: 1, text: 'topology T\nsite S { gateway g 10.0.0.300 }\n' },
+        });
+        expect((await diagnosticsFor(next)).diagnostics.map((d) => d.code)).toEqual(['invalid-address']);
     });
 });
 

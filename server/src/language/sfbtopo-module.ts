@@ -25,6 +25,7 @@ import { TopologyScopeProvider } from './references/topology-scope-provider.js';
 import { registerValidationChecks } from './validation/validator-registry.js';
 import { SizeLimitedCompletionProvider, SizeLimitedDocumentFactory } from './workspace/size-limit.js';
 import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
+import { TopologyServiceRegistry } from './workspace/service-registry.js';
 
 /** Services this language adds to Langium's defaults. */
 export type SfbtopoAddedServices = {
@@ -67,6 +68,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
 
 /** Shared services this language replaces or adds: symbol and completion kinds of named nodes, the export commands. */
 export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (shared) => new TopologyServiceRegistry(shared),
     lsp: {
         NodeKindProvider: () => new TopologyNodeKindProvider(),
         ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
