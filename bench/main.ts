@@ -142,7 +142,7 @@ function generate(dir: string): Map<Size, Generated> {
 
 async function inProcessBuilds(generated: Map<Size, Generated>): Promise<Map<Size, CheckedTopology>> {
     const checked = new Map<Size, CheckedTopology>();
-    const counts: Record<Size, number> = { 10: runs(20, 3), 100: runs(15, 2), 1000: runs(10, 2), 5000: runs(5, 1) };
+    const counts: Record<Size, number> = { 10: runs(20, 3), 100: runs(15, 2), 1000: runs(10, 2), 5000: runs(3, 1) };
     for (const size of SIZES) {
         const { text, path } = generated.get(size)!;
         const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
@@ -177,7 +177,7 @@ function rowSamples(section: string, size: number): number[] {
 }
 
 function cliValidate(generated: Map<Size, Generated>): void {
-    const counts: Record<Size, number> = { 10: runs(5, 1), 100: runs(5, 1), 1000: runs(5, 1), 5000: runs(3, 1) };
+    const counts: Record<Size, number> = { 10: runs(5, 1), 100: runs(5, 1), 1000: runs(5, 1), 5000: runs(2, 1) };
     for (const size of SIZES) {
         const { path } = generated.get(size)!;
         const samples: number[] = [];
@@ -193,17 +193,19 @@ function cliValidate(generated: Map<Size, Generated>): void {
 }
 
 function inProcessExport(checked: Map<Size, CheckedTopology>): void {
-    const counts: Record<Size, number> = { 10: runs(20, 2), 100: runs(15, 2), 1000: runs(10, 2), 5000: runs(5, 1) };
+    const counts: Record<Size, number> = { 10: runs(10, 2), 100: runs(10, 2), 1000: runs(8, 2), 5000: runs(2, 1) };
     notes.push(`Export formats registered when this ran: ${EXPORT_FORMATS.join(', ')} (EXPORT_FORMATS in server/src/export/formats.ts).`);
     for (const size of SIZES) {
         const { document, source } = checked.get(size)!;
         const samples: number[] = [];
         let files = 0;
-        for (let i = 0; i < counts[size] + 1; i++) {
+        // The first run warms the renderers (not repeated for the largest size, where one run is long enough).
+        const warmup = size < 5000 ? 1 : 0;
+        for (let i = 0; i < counts[size] + warmup; i++) {
             const [ms, outcome] = time(() => exportDocument(document, EXPORT_FORMATS, { sourceFile: source.path.split('/').pop()! }));
             if (!outcome.ok) fail(`bench: export of ${size} pools was refused`);
             files = outcome.files.length;
-            if (i > 0) samples.push(ms); // the first run warms the renderers
+            if (i >= warmup) samples.push(ms);
         }
         record('export (in-process)', `exportDocument, all ${EXPORT_FORMATS.length} formats (${files} files)`, size, samples);
     }
@@ -217,7 +219,7 @@ function cliExport(generated: Map<Size, Generated>, dir: string): void {
         notes.push('`sfbtopo export` does not exist in this build: the export command was not measured as a process.');
         return;
     }
-    const counts: Partial<Record<Size, number>> = { 1000: runs(5, 1), 5000: runs(3, 1) };
+    const counts: Partial<Record<Size, number>> = { 1000: runs(3, 1), 5000: 1 };
     for (const size of [1000, 5000] as const) {
         const { path } = generated.get(size)!;
         const samples: number[] = [];
@@ -301,7 +303,7 @@ async function editors(generated: Map<Size, Generated>): Promise<Map<Size, Edito
         10: { keystroke: runs(10, 2), hover: runs(10, 2), completion: runs(10, 2), warmup: 2 },
         100: { keystroke: runs(10, 2), hover: runs(10, 2), completion: runs(10, 2), warmup: 2 },
         1000: { keystroke: runs(40, 5), hover: runs(60, 10), completion: runs(30, 5), warmup: runs(5, 1) },
-        5000: { keystroke: runs(20, 2), hover: runs(40, 5), completion: runs(20, 3), warmup: runs(3, 1) },
+        5000: { keystroke: runs(10, 2), hover: runs(30, 5), completion: runs(10, 3), warmup: runs(2, 1) },
     };
     for (const size of SIZES) {
         log(`language server, ${size} pools…`);

@@ -8,9 +8,10 @@ import { DefaultServiceRegistry, type LangiumCoreServices, type URI } from 'lang
  */
 export class TopologyServiceRegistry extends DefaultServiceRegistry {
     override getServices(uri: URI): LangiumCoreServices {
-        if (super.hasServices(uri)) return super.getServices(uri);
-        const [only] = this.languageIdMap.values();
-        return only ?? super.getServices(uri);
+        // Langium asks this for every node it visits; with one language the answer is that
+        // language, and looking the URI up (parsing and normalising it) made builds ten times slower.
+        const [only, ...others] = this.languageIdMap.values();
+        return only && others.length === 0 ? only : super.getServices(uri);
     }
 
     override hasServices(): boolean {
