@@ -9,7 +9,7 @@ import { DefaultServiceRegistry, type LangiumCoreServices, type URI } from 'lang
 export class TopologyServiceRegistry extends DefaultServiceRegistry {
     override getServices(uri: URI): LangiumCoreServices {
         // Langium asks this for every node it visits; with one language the answer is that
-        // language, and looking the URI up (parsing and normalising it) made builds ten times slower.
+        // language; looking the URI up (parsing and normalising it) each time is costly on large topologies.
         const [only, ...others] = this.languageIdMap.values();
         return only && others.length === 0 ? only : super.getServices(uri);
     }
