@@ -337,3 +337,18 @@ describe('prepare rename', () => {
         }
     });
 });
+
+describe('the outline of an unfinished topology', () => {
+    it('lists the pool and the load balancer while `for` has no pool yet', async () => {
+        const { EmptyFileSystem } = await import('langium');
+        const { createSfbtopoServices } = await import('../../../server/src/language/sfbtopo-module.js');
+        const { checkTopologies } = await import('../../../server/src/workspace/topology-documents.js');
+        const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+        const text = 'topology T\nsite S {\n  frontend pool fe01 { server fe01a 10.0.1.11 }\n  loadbalancer lb3 for \n}\n';
+        const [checked] = await checkTopologies([{ path: '/virtual/unfinished.sfbtopo', text }], sfbtopo);
+        const symbols = await sfbtopo.lsp.DocumentSymbolProvider!.getSymbols(checked.document, { textDocument: { uri: checked.document.uri.toString() } });
+        const names = JSON.stringify(symbols);
+        expect(names).toContain('"fe01"');
+        expect(names).toContain('"lb3"');
+    });
+});
