@@ -1,80 +1,18 @@
 // Golden files: test/export/golden/<example>/firewall-rules.csv is the expected export of
 // examples/<example>.sfbtopo, byte for byte. After an intended change to the output,
 // regenerate with `UPDATE_GOLDEN=1 npx vitest run test/export` and review the diff.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRecord } from '../../server/src/export/quoting/csv.js';
 import { CSV_COLUMNS, renderCsv } from '../../server/src/export/renderers/csv.js';
-import { resolveTopology } from '../../server/src/model/resolved-topology.js';
-import { buildRuleSet } from '../../server/src/rules/rule-model.js';
 import type { Rule, RuleSet } from '../../server/src/rules/rule.js';
-import { check, readRepoFile, repoRoot } from '../helpers.js';
+import { repoRoot } from '../helpers.js';
+import { ruleSetOf, expectGolden } from './golden.js';
+import { parseCsv } from './rfc4180.js';
 
 const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo')).sort();
 
-async function ruleSetOf(example: string): Promise<RuleSet> {
-    const { document } = await check(readRepoFile(`examples/${example}`), `/examples/${example}`);
-    return buildRuleSet(resolveTopology(document.parseResult.value));
-}
-
-function expectGolden(example: string, name: string, content: string): void {
-    const folder = join(repoRoot, 'test/export/golden', basename(example, '.sfbtopo'));
-    const path = join(folder, name);
-    if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(path, content);
-    }
-    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(content).toBe(readFileSync(path, 'utf8'));
-}
-
-/**
- * A strict RFC 4180 reader: records end with CRLF (the last one too), a quoted field may
- * hold commas, CRLF and doubled quotes, an unquoted field may hold no quote, CR or LF.
- */
-function parseCsv(text: string): string[][] {
-    const records: string[][] = [];
-    let record: string[] = [];
-    let i = 0;
-    while (i < text.length) {
-        let field = '';
-        if (text[i] === '"') {
-            i++;
-            for (;;) {
-                if (i >= text.length) throw new Error('unterminated quoted field');
-                if (text[i] === '"') {
-                    if (text[i + 1] === '"') {
-                        field += '"';
-                        i += 2;
-                    } else {
-                        i++;
-                        break;
-                    }
-                } else {
-                    field += text[i++];
-                }
-            }
-        } else {
-            while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-                if (text[i] === '"' || text[i] === '\n') throw new Error(`unquoted field with ${JSON.stringify(text[i])} at ${i}`);
-                field += text[i++];
-            }
-        }
-        record.push(field);
-        if (text[i] === ',') {
-            i++;
-        } else if (text.startsWith('\r\n', i)) {
-            records.push(record);
-            record = [];
-            i += 2;
-        } else {
-            throw new Error(`expected , or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`);
-        }
-    }
-    if (record.length > 0) throw new Error('last record has no CRLF');
-    return records;
-}
 
 /** What a spreadsheet shows for a cell the formula guard prefixed. */
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);

@@ -1,33 +1,16 @@
 // Golden files: test/export/golden/<example>/ipsec-exceptions.cmd is the expected export of
 // examples/<example>.sfbtopo, byte for byte. After an intended change to the output,
 // regenerate with `UPDATE_GOLDEN=1 npx vitest run test/export` and review the diff.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchRemark, NETSH_FORBIDDEN, netshEndpoints, netshName, netshPorts, netshQuote, netshText } from '../../server/src/export/quoting/netsh.js';
 import { renderIpsecNetsh } from '../../server/src/export/renderers/ipsec-netsh.js';
-import { resolveTopology } from '../../server/src/model/resolved-topology.js';
-import { buildRuleSet } from '../../server/src/rules/rule-model.js';
-import type { RuleSet } from '../../server/src/rules/rule.js';
-import { check, readRepoFile, repoRoot } from '../helpers.js';
+import { repoRoot } from '../helpers.js';
+import { ruleSetOf, expectGolden } from './golden.js';
 
 const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo')).sort();
 
-async function ruleSetOf(example: string): Promise<RuleSet> {
-    const { document } = await check(readRepoFile(`examples/${example}`), `/examples/${example}`);
-    return buildRuleSet(resolveTopology(document.parseResult.value));
-}
-
-function expectGolden(example: string, name: string, content: string): void {
-    const folder = join(repoRoot, 'test/export/golden', basename(example, '.sfbtopo'));
-    const path = join(folder, name);
-    if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(path, content);
-    }
-    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(content).toBe(readFileSync(path, 'utf8'));
-}
 
 const NAME = '"sfbtopo [A-Za-z][A-Za-z0-9_-]* [A-Za-z0-9_./-]+"';
 const ENDPOINTS = '(any|[0-9./]+(,[0-9./]+)*)';

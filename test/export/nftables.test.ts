@@ -7,9 +7,9 @@
 // netlink even in check mode). When nft is missing or cannot reach netlink, these tests
 // FAIL, unless SFBTOPO_SKIP_NFT=1 is set: then they print a warning and pass.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nftComment, nftIdentifier, nftLineComment, NftNames, NFT_COMMENT_MAX } from '../../server/src/export/quoting/nftables.js';
 import { renderNftables } from '../../server/src/export/renderers/nftables.js';
@@ -17,6 +17,7 @@ import { resolveTopology } from '../../server/src/model/resolved-topology.js';
 import { buildRuleSet } from '../../server/src/rules/rule-model.js';
 import type { RuleSet } from '../../server/src/rules/rule.js';
 import { check, readRepoFile, repoRoot } from '../helpers.js';
+import { expectGolden } from './golden.js';
 
 const examples = readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo')).sort();
 
@@ -26,16 +27,6 @@ async function ruleSetOf(text: string, path = '/virtual/test.sfbtopo'): Promise<
     return buildRuleSet(resolveTopology(document.parseResult.value));
 }
 
-function expectGolden(example: string, name: string, content: string): void {
-    const folder = join(repoRoot, 'test/export/golden', basename(example, '.sfbtopo'));
-    const path = join(folder, name);
-    if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(path, content);
-    }
-    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(content).toBe(readFileSync(path, 'utf8'));
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-nft-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
