@@ -11,7 +11,6 @@ const common = {
     format: 'cjs',
     target: 'node20',
     minify: true,
-    keepNames: true,
     sourcemap: false,
     logLevel: 'warning',
     define: { SFBTOPO_VERSION: JSON.stringify(version) },

@@ -17,7 +17,6 @@ await esbuild.build({
     format: 'cjs',
     target: 'node20',
     minify: true,
-    keepNames: true,
     sourcemap: false,
     logLevel: 'warning',
     define: { SFBTOPO_VERSION: JSON.stringify(version) },

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { localeFromTag } from './language/l10n/locale.js';
 import { createSfbtopoServices } from './language/sfbtopo-module.js';
 import { exitOnBrokenFraming } from './stdio-framing-guard.js';
+import { collectWhenIdle } from './workspace/idle-collection.js';
 
 /**
  * Starts the language server on a connection. Without an explicit connection the
@@ -17,5 +18,6 @@ export function runLanguageServer(connection: Connection = createConnection(Prop
     shared.lsp.LanguageServer.onInitialize((params) => {
         sfbtopo.l10n.Locale.current = localeFromTag(params.locale);
     });
+    collectWhenIdle(shared);
     startLanguageServer(shared);
 }

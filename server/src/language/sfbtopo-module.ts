@@ -20,10 +20,12 @@ import { TopologyExportCommandHandler } from './lsp/export/export-command-handle
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { TopologyLinker } from './references/topology-linker.js';
+import { TopologyReferenceDescriptionProvider } from './references/topology-reference-descriptions.js';
 import { TopologyScopeComputation } from './references/topology-scope-computation.js';
 import { TopologyScopeProvider } from './references/topology-scope-provider.js';
 import { registerValidationChecks } from './validation/validator-registry.js';
-import { SizeLimitedCompletionProvider, SizeLimitedDocumentFactory } from './workspace/size-limit.js';
+import { SizeLimitedCompletionProvider } from './workspace/size-limit.js';
+import { TopologyDocumentFactory } from './workspace/document-factory.js';
 import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
 import { TopologyServiceRegistry } from './workspace/service-registry.js';
 
@@ -60,6 +62,9 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
         ScopeProvider: (services) => new TopologyScopeProvider(services),
         Linker: (services) => new TopologyLinker(services),
     },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new TopologyReferenceDescriptionProvider(services),
+    },
     validation: {
         // An oversize document gets one `document-too-large` diagnostic instead of validation.
         DocumentValidator: (services) => new TopologyDocumentValidator(services),
@@ -74,8 +79,8 @@ export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSh
         ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
     },
     workspace: {
-        // An oversize document is parsed as if it were empty (see workspace/size-limit.ts).
-        LangiumDocumentFactory: (shared) => new SizeLimitedDocumentFactory(shared),
+        // An edit inside one site reparses that site only; an oversize document is parsed as empty.
+        LangiumDocumentFactory: (shared) => new TopologyDocumentFactory(shared),
     },
 };
 

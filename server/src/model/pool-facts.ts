@@ -38,8 +38,9 @@ export interface PoolFacts {
 
 /**
  * A pool's facts, sorted once per syntax tree: every validator of a pool, and the
- * load balancers' validators, ask for them. A tree is never changed after parsing (an
- * edit parses a new one), so the facts stay right; callers only read them.
+ * load balancers' validators, ask for them. A pool's statements never change after
+ * parsing (an edit parses anew the site it touches), so the facts stay right; callers
+ * only read them.
  */
 export function poolFacts(pool: Pool): PoolFacts {
     let facts = factsByPool.get(pool);
@@ -111,8 +112,8 @@ export function loadBalancersOf(pool: Pool): LoadBalancer[] {
 /**
  * Every load balancer of a topology by the pool its `for` names, in document order,
  * built once per syntax tree: validating each pool would otherwise scan the whole
- * topology. A tree is never changed after parsing (an edit parses a new one) and its
- * references always resolve to the same nodes, so the index stays right.
+ * topology. Every parse, of a whole file or of one edited site, makes a new topology
+ * node, whose references are linked once, so the index stays right.
  */
 const balancersByTopology = new WeakMap<Topology, Map<Pool, LoadBalancer[]>>();
 

@@ -1,14 +1,18 @@
 import {
     AstUtils,
     DefaultScopeComputation,
+    MultiMap,
     GrammarAST,
     type AstNode,
     type AstNodeDescription,
     type AstReflection,
     type LangiumCoreServices,
     type LangiumDocument,
-    type MultiMap,
+    type LocalSymbols,
 } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import type { Topology } from '../generated/ast.js';
+import { forEachNode } from '../validation/topology-contents.js';
 
 /**
  * References (`for POOL`, `gateway NAME`, `subnet NAME`) resolve anywhere in the
@@ -39,6 +43,13 @@ export class TopologyScopeComputation extends DefaultScopeComputation {
 
     override async collectExportedSymbols(): Promise<AstNodeDescription[]> {
         return [];
+    }
+
+    /** The same symbols as Langium's, walking the tree as the build's other passes do. */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        await forEachNode(document.parseResult.value as Topology, cancelToken, (node) => this.addLocalSymbol(node, document, symbols), false);
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {

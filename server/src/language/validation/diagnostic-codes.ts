@@ -1,11 +1,16 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { Topology } from '../generated/ast.js';
 import { SizeLimitedDocumentValidator } from '../workspace/size-limit.js';
+import { forEachNode } from './topology-contents.js';
 
 /**
- * Langium's own lexing, parsing and linking diagnostics carry their code only in
- * `data.code`; editors show `code`. Copying it makes every finding show its code,
- * in VS Code's Problems view as on the command line.
+ * Langium's document validator, with two changes:
+ * - Langium's own lexing, parsing and linking diagnostics carry their code only in
+ *   `data.code`; editors show `code`. Copying it makes every finding show its code,
+ *   in VS Code's Problems view as on the command line.
+ * - The node checks run in the same order, walking the tree as the other passes of a build
+ *   do (see `forEachNode`), with the checks of each node type looked up once per run.
  */
 export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -15,5 +20,15 @@ export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
             if (diagnostic.code === undefined && typeof code === 'string') diagnostic.code = code;
         }
         return diagnostics;
+    }
+
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const checksByType = new Map<string, ValidationCheck[]>();
+        await forEachNode(rootNode as Topology, cancelToken, async (node) => {
+            let checks = checksByType.get(node.$type);
+            if (!checks) checksByType.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        });
     }
 }

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, interruptAndCheck, isAstNode, type AstNode, type Cancellation } from 'langium';
 import {
     isFileShare,
     isGateway,
@@ -22,14 +22,15 @@ export interface NamedDeclaration {
 
 /**
  * Every node of a topology in document order, as `AstUtils.streamAllContents` gives
- * them, walked once per syntax tree: several topology-wide checks read them, and
- * each streaming the whole tree again was a large part of validating a big file.
- * A tree is never changed after parsing (an edit parses a new one).
+ * them, walked once per syntax tree: linking, validation and several topology-wide
+ * checks read them, and streaming the whole tree for each was a large part of building
+ * a big file. Nodes are never changed after parsing (an edit parses anew what it
+ * touches, under a new topology node), so the lists stay right.
  */
 export function allContents(topology: Topology): readonly AstNode[] {
     let nodes = contentsByTopology.get(topology);
     if (!nodes) {
-        nodes = AstUtils.streamAllContents(topology).toArray();
+        nodes = collectContents(topology, []);
         contentsByTopology.set(topology, nodes);
         // A topology's children are its sites, so each site's contents follow it up to the next site.
         let current: AstNode[] | undefined;
@@ -41,6 +42,30 @@ export function allContents(topology: Topology): readonly AstNode[] {
     return nodes;
 }
 
+/** Nodes handled between two chances for other work (and cancellation): a few milliseconds' worth. */
+const INTERRUPT_EVERY = 500;
+
+/**
+ * Runs `action` on the topology (unless `withRoot` is false) and every node in it, in
+ * document order, letting other work and cancellation in every few hundred nodes. The
+ * build's passes (scopes, linking, reference index, validation) walk the tree this way;
+ * Langium's stream the tree again for each and wait before every node.
+ */
+export async function forEachNode(
+    topology: Topology,
+    cancelToken: Cancellation.CancellationToken,
+    action: (node: AstNode) => void | Promise<void>,
+    withRoot = true,
+): Promise<void> {
+    const nodes = allContents(topology);
+    const all = withRoot ? [topology, ...nodes] : nodes;
+    for (let i = 0; i < all.length; i++) {
+        if (i % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
+        const pending = action(all[i]);
+        if (pending) await pending;
+    }
+}
+
 /** Every node inside a site, in document order, as `AstUtils.streamAllContents(site)` gives them. */
 export function siteContents(site: Site): readonly AstNode[] {
     if (!contentsBySite.has(site)) allContents(site.$container);
@@ -49,6 +74,27 @@ export function siteContents(site: Site): readonly AstNode[] {
 
 const contentsByTopology = new WeakMap<Topology, AstNode[]>();
 const contentsBySite = new WeakMap<Site, AstNode[]>();
+
+/** What `streamAllContents` yields (properties in key order, `$` keys skipped), without an iterator per node. */
+function collectContents(node: AstNode, into: AstNode[]): AstNode[] {
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isAstNode(item)) collectContents(item, push(into, item));
+            }
+        } else if (isAstNode(value)) {
+            collectContents(value, push(into, value));
+        }
+    }
+    return into;
+}
+
+function push(into: AstNode[], node: AstNode): AstNode[] {
+    into.push(node);
+    return into;
+}
 
 export function namedDeclarations(topology: Topology): NamedDeclaration[] {
     const found: NamedDeclaration[] = [];

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { AstUtils, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Topology } from '../../server/src/language/generated/ast.js';
+import { reparseEditedSite } from '../../server/src/language/parser/site-reparse.js';
+import { createSfbtopoServices } from '../../server/src/language/sfbtopo-module.js';
+import { fraction, mutation, SEEDS, type Mutation } from '../fuzz/inputs.js';
+import { readRepoFile } from '../helpers.js';
+
+/**
+ * Edits as a user makes them, which mostly keep a topology parsable (the short way is only
+ * for those): whole lines deleted, duplicated or commented, digits and letters changed
+ * inside values, blank lines and spaces; and, less often, any mutation of the fuzzer.
+ */
+// Without bias: fast-check favours small numbers, which would put most edits in the header.
+const anywhere = fc.noBias(fraction);
+const typing: fc.Arbitrary<Mutation> = fc.tuple(anywhere, fc.constantFrom('7', 'q', ' ', '\n', '\r\n', '// note\n', '/* a\nb */')).map(
+    ([f, typed]) => (text: string) => {
+        // Next to a digit or a letter inside a value, or anywhere for white space and comments.
+        const inside = /^[\s/]/.test(typed) ? /[\s]/g : /[0-9a-z](?=[0-9a-z])/g;
+        const places = [...text.matchAll(inside)].map((m) => m.index! + 1);
+        const at = places[Math.floor(f * places.length)] ?? 0;
+        return text.slice(0, at) + typed + text.slice(at);
+    },
+);
+const editorEdit = fc.oneof({ weight: 3, arbitrary: typing }, { weight: 2, arbitrary: mutation(anywhere) });
+
+const parser = createSfbtopoServices(EmptyFileSystem).sfbtopo.parser.LangiumParser;
+const parse = (text: string) => parser.parse<Topology>(text);
+
+/** Everything a parse gives, in document order: every CST node with its place and every AST node with its links. */
+function dump(result: ParseResult<Topology>): string[] {
+    const root = result.value.$cstNode!.root;
+    const lines: string[] = [`text ${JSON.stringify(root.fullText)}`, `errors ${result.lexerErrors.length} ${result.parserErrors.length}`];
+    const visit = (node: CstNode, depth: number) => {
+        expect(node.root).toBe(root);
+        const { start, end } = node.range;
+        const place = `${node.offset}+${node.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(node.text)}`;
+        if (isLeafCstNode(node)) {
+            lines.push(`${' '.repeat(depth)}leaf ${node.tokenType.name} ${node.hidden} ${place} ${node.grammarSource?.$type}`);
+        } else if (isCompositeCstNode(node)) {
+            lines.push(`${' '.repeat(depth)}node ${node.astNode.$type} ${place} ${node.constructor.name} ${node.grammarSource?.$type}`);
+            for (const child of node.content) {
+                expect(child.container).toBe(node);
+                visit(child, depth + 1);
+            }
+        }
+    };
+    visit(root, 0);
+    for (const node of AstUtils.streamAst(result.value)) {
+        const properties = Object.entries(node)
+            .filter(([key]) => !key.startsWith('$'))
+            .map(([key, value]) => `${key}=${isReference(value) ? `ref:${value.$refText}` : typeof value === 'object' ? '…' : JSON.stringify(value)}`);
+        if (node.$container) expect((node.$container as unknown as Record<string, AstNode | AstNode[]>)[node.$containerProperty!]).toSatisfy((v: AstNode | AstNode[]) => (Array.isArray(v) ? v[node.$containerIndex!] === node : v === node));
+        expect(node.$cstNode!.astNode).toBe(node);
+        lines.push(`${node.$type} ${node.$containerProperty}[${node.$containerIndex}] ${node.$cstNode!.offset}+${node.$cstNode!.length} ${properties.join(' ')}`);
+    }
+    return lines;
+}
+
+describe('reparsing only the edited site', () => {
+    it('gives exactly what a full parse gives, edit after edit, whenever it takes the short way', () => {
+        const seeds = [...SEEDS, readRepoFile('examples/multisite.sfbtopo'), readRepoFile('examples/contoso.sfbtopo').replace(/\n/g, '\r\n')];
+        let reparsed = 0;
+        let fullParses = 0;
+        fc.assert(
+            fc.property(fc.constantFrom(...seeds), fc.array(editorEdit, { minLength: 1, maxLength: 8 }), (seed, edits) => {
+                let current = parse(seed);
+                let text = seed;
+                for (const edit of edits) {
+                    text = edit(text);
+                    const expected = dump(parse(text));
+                    const short = reparseEditedSite(parser, current, text);
+                    if (short) {
+                        reparsed++;
+                        expect(dump(short)).toEqual(expected);
+                        current = short;
+                    } else {
+                        fullParses++;
+                        current = parse(text);
+                    }
+                }
+            }),
+            { seed: 20_261_128, numRuns: 150 },
+        );
+        // The property says nothing if the short way is never taken.
+        expect(reparsed).toBeGreaterThan(100);
+        expect(fullParses).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('reparses a typed character inside a site and leaves the other sites as they were', () => {
+        const text = readRepoFile('examples/multisite.sfbtopo');
+        const before = parse(text);
+        const [first, second] = before.value.sites;
+        const at = second.$cstNode!.offset + second.$cstNode!.text.indexOf('{') + 1;
+        const after = reparseEditedSite(parser, before, `${text.slice(0, at)}\n  // typed\n${text.slice(at)}`)!;
+        expect(after).toBeDefined();
+        expect(after.value).not.toBe(before.value);
+        expect(after.value.sites[0]).toBe(first);
+        expect(after.value.sites[1]).not.toBe(second);
+        expect(first.$container).toBe(after.value);
+    });
+
+    it('parses everything again for an edit between sites, an error, or a previous parse with errors', () => {
+        const text = readRepoFile('examples/multisite.sfbtopo');
+        const clean = parse(text);
+        const between = clean.value.sites[1].$cstNode!.offset;
+        expect(reparseEditedSite(parser, clean, `${text.slice(0, between)}// x\n${text.slice(between)}`)).toBeUndefined();
+        const inside = clean.value.sites[0].$cstNode!.offset + 6;
+        const broken = `${text.slice(0, inside)} { ${text.slice(inside)}`;
+        expect(reparseEditedSite(parser, clean, broken)).toBeUndefined();
+        expect(reparseEditedSite(parser, parse(broken), text)).toBeUndefined();
+        expect(reparseEditedSite(parser, clean, text)).toBeUndefined();
+    });
+});
