@@ -161,7 +161,7 @@ describe('a long edit session over sfbtopo lsp --stdio', () => {
 
 /** Waits until the server has been idle long enough to have collected its garbage. */
 function settle(): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_500));
+    return new Promise((resolve) => setTimeout(resolve, IDLE_MS + 3_000));
 }
 
 function sameDiagnostics(a: unknown, b: unknown): boolean {
