@@ -88,6 +88,33 @@ describe('reparsing only the edited site', () => {
         expect(fullParses).toBeGreaterThan(0);
     }, 120_000);
 
+    it('gives exactly what a full parse gives while a statement is typed one character at a time', () => {
+        const seeds = [...SEEDS, readRepoFile('examples/multisite.sfbtopo')];
+        const statements = ['\n    server zz9 10.99.0.9', '\n    media audio 50020-50039', '\n  gateway gz 10.99.0.8', '\n    port sip-tls 5100', '\n  subnet sz 10.99.0.0/16'];
+        let afterErrors = 0;
+        fc.assert(
+            fc.property(fc.constantFrom(...seeds), fc.constantFrom(...statements), anywhere, (seed, statement, f) => {
+                // At the end of a line inside the file, mostly inside a site or a pool.
+                const ends = [...seed.matchAll(/\n/g)].map((m) => m.index!);
+                const at = ends[Math.floor(f * ends.length)];
+                let current = parse(seed);
+                for (let typed = 1; typed <= statement.length; typed++) {
+                    const text = seed.slice(0, at) + statement.slice(0, typed) + seed.slice(at);
+                    const expected = parse(text);
+                    const short = reparseEditedSite(parser, current, text);
+                    if (short) {
+                        if (current.parserErrors.length + current.lexerErrors.length > 0) afterErrors++;
+                        expect(dump(short)).toEqual(dump(expected));
+                    }
+                    current = short ?? expected;
+                }
+            }),
+            { seed: 20_261_128, numRuns: 60 },
+        );
+        // Finishing a statement after its half-typed states had errors takes the short way.
+        expect(afterErrors).toBeGreaterThan(10);
+    }, 120_000);
+
     it('reparses a typed character inside a site and leaves the other sites as they were', () => {
         const text = readRepoFile('examples/multisite.sfbtopo');
         const before = parse(text);
@@ -101,15 +128,21 @@ describe('reparsing only the edited site', () => {
         expect(first.$container).toBe(after.value);
     });
 
-    it('parses everything again for an edit between sites, an error, or a previous parse with errors', () => {
+    it('parses everything again for an edit between sites, an error, or a previous parse with errors elsewhere', () => {
         const text = readRepoFile('examples/multisite.sfbtopo');
         const clean = parse(text);
         const between = clean.value.sites[1].$cstNode!.offset;
         expect(reparseEditedSite(parser, clean, `${text.slice(0, between)}// x\n${text.slice(between)}`)).toBeUndefined();
         const inside = clean.value.sites[0].$cstNode!.offset + 6;
-        const broken = `${text.slice(0, inside)} { ${text.slice(inside)}`;
-        expect(reparseEditedSite(parser, clean, broken)).toBeUndefined();
-        expect(reparseEditedSite(parser, parse(broken), text)).toBeUndefined();
+        expect(reparseEditedSite(parser, clean, `${text.slice(0, inside)} { ${text.slice(inside)}`)).toBeUndefined();
+        // A stray word in a pool of the first site: an error there only.
+        const stray = text.indexOf('fqdn');
+        const broken = `${text.slice(0, stray)}zz ${text.slice(stray)}`;
+        expect(parse(broken).parserErrors.length).toBeGreaterThan(0);
+        const inSecond = clean.value.sites[1].$cstNode!.offset + 'zz '.length + 6;
+        expect(reparseEditedSite(parser, parse(broken), `${broken.slice(0, inSecond)}x${broken.slice(inSecond)}`)).toBeUndefined();
+        // Taking the word out again reparses the first site alone.
+        expect(dump(reparseEditedSite(parser, parse(broken), text)!)).toEqual(dump(clean));
         expect(reparseEditedSite(parser, clean, text)).toBeUndefined();
     });
 });

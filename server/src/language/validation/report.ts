@@ -26,6 +26,27 @@ export function toLangiumCheck<N extends AstNode>(check: TopologyCheck<N>, local
     return (node: N, accept: ValidationAcceptor) => check(node, reporter(accept, locale));
 }
 
+/**
+ * The same for a check that reads nothing outside the node's own site: no references,
+ * nothing topology-wide. A site's nodes never change after parsing, and an edit parses
+ * anew only the site it touches, so a node such a check found nothing on needs no second
+ * look on later builds. (A node it found something on is checked again: messages can
+ * name line numbers, which move.)
+ */
+export function toLocalLangiumCheck<N extends AstNode>(check: TopologyCheck<N>, locale: LocaleSetting): ValidationCheck<N> {
+    const quiet = new WeakSet<N>();
+    return (node: N, accept: ValidationAcceptor) => {
+        if (quiet.has(node)) return;
+        const report = reporter(accept, locale);
+        let found = false;
+        check(node, (...finding) => {
+            found = true;
+            report(...finding);
+        });
+        if (!found) quiet.add(node);
+    };
+}
+
 function reporter(accept: ValidationAcceptor, locale: LocaleSetting): Reporter {
     return (severity, code, message, { node, property, index, data }) =>
         accept(severity, locale.pick(message), {

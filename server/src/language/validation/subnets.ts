@@ -1,4 +1,4 @@
-import { isFileShare, isPool, isServer, isSubnet, isVip, type Site, type Subnet } from '../generated/ast.js';
+import { isFileShare, isPool, isServer, isSubnet, isVip, type Server, type Site, type Subnet } from '../generated/ast.js';
 import { checkIpv4Cidr, ipv4ToNumber, normaliseIpv4, type Ipv4Network } from '../../net/ipv4.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
@@ -75,19 +75,19 @@ export function checkAddressesInSubnets(site: Site, report: Reporter): void {
     if (subnets.length === 0) return;
     for (const node of siteContents(site)) {
         let property: 'address' | 'internal' | undefined;
-        let owner = { en: '', ja: '' };
         if (isServer(node) && (isPool(node.$container) || isFileShare(node.$container))) {
             property = node.address !== undefined ? 'address' : node.internal !== undefined ? 'internal' : undefined;
-            owner = { en: `server ${node.name}`, ja: `サーバー ${node.name}` };
         } else if (isVip(node)) {
             property = 'address';
-            owner = { en: `the VIP of load balancer ${node.$container.name}`, ja: `ロード バランサー ${node.$container.name} の VIP` };
         }
         const text = property === undefined ? undefined : (node as unknown as Record<string, string | undefined>)[property];
         if (property === undefined || text === undefined || normaliseIpv4(text) === undefined) continue;
         const address = ipv4ToNumber(text);
         if (subnets.some(({ network }) => network.first <= address && address <= network.last)) continue;
         const nearest = nearestSubnet(subnets, address);
+        const owner = isVip(node)
+            ? { en: `the VIP of load balancer ${node.$container.name}`, ja: `ロード バランサー ${node.$container.name} の VIP` }
+            : { en: `server ${(node as Server).name}`, ja: `サーバー ${(node as Server).name}` };
         report('warning', IssueCodes.AddressOutsideSubnets, {
             en: `The address ${text} of ${owner.en} is in none of site ${site.name}'s subnets; the nearest is ${nearest.subnet.name} (${nearest.network.text}).`,
             ja: `${owner.ja} のアドレス ${text} は、サイト ${site.name} のどのサブネットにも含まれていません。最も近いのは ${nearest.subnet.name} (${nearest.network.text}) です。`,

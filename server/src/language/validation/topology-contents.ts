@@ -1,17 +1,5 @@
-import { AstUtils, interruptAndCheck, isAstNode, type AstNode, type Cancellation } from 'langium';
-import {
-    isFileShare,
-    isGateway,
-    isLoadBalancer,
-    isPool,
-    isReverseProxy,
-    isServer,
-    isSite,
-    isSubnet,
-    isVip,
-    type Site,
-    type Topology,
-} from '../generated/ast.js';
+import { interruptAndCheck, isAstNode, type AstNode, type Cancellation } from 'langium';
+import { isGateway, isReverseProxy, isServer, isVip, type Pool, type Site, type Topology } from '../generated/ast.js';
 import type { Bilingual } from '../l10n/locale.js';
 
 /** Everything in a topology that declares a name, with the words an administrator uses for it. */
@@ -22,24 +10,34 @@ export interface NamedDeclaration {
 
 /**
  * Every node of a topology in document order, as `AstUtils.streamAllContents` gives
- * them, walked once per syntax tree: linking, validation and several topology-wide
- * checks read them, and streaming the whole tree for each was a large part of building
- * a big file. Nodes are never changed after parsing (an edit parses anew what it
- * touches, under a new topology node), so the lists stay right.
+ * them: each site followed by its contents (a topology's only child nodes are its sites).
+ * Linking, validation and several topology-wide checks read this list, and streaming the
+ * tree for each was a large part of building a big file. A site's list is made once: its
+ * nodes never change after parsing, and an edit parses anew only the site it touches, so
+ * the other sites' lists serve the next build too.
  */
 export function allContents(topology: Topology): readonly AstNode[] {
-    let nodes = contentsByTopology.get(topology);
-    if (!nodes) {
-        nodes = collectContents(topology, []);
-        contentsByTopology.set(topology, nodes);
-        // A topology's children are its sites, so each site's contents follow it up to the next site.
-        let current: AstNode[] | undefined;
-        for (const node of nodes) {
-            if (isSite(node)) contentsBySite.set(node, (current = []));
-            else current?.push(node);
-        }
+    return perTopology(contentsByTopology, topology, (site) => [site, ...siteContents(site)]);
+}
+
+const contentsByTopology = new WeakMap<Topology, AstNode[]>();
+
+/** Joins what `ofSite` gives for each site of the topology, once per topology node. */
+function perTopology<T>(cache: WeakMap<Topology, T[]>, topology: Topology, ofSite: (site: Site) => readonly T[]): T[] {
+    let joined = cache.get(topology);
+    if (!joined) {
+        joined = [];
+        for (const site of topology.sites ?? []) for (const item of ofSite(site)) joined.push(item);
+        cache.set(topology, joined);
     }
-    return nodes;
+    return joined;
+}
+
+/** What `ofSite` gives for a site, once per site node. */
+function perSite<T>(cache: WeakMap<Site, T[]>, site: Site, ofSite: (site: Site) => T[]): T[] {
+    let found = cache.get(site);
+    if (!found) cache.set(site, (found = ofSite(site)));
+    return found;
 }
 
 /** Nodes handled between two chances for other work (and cancellation): a few milliseconds' worth. */
@@ -58,21 +56,19 @@ export async function forEachNode(
     withRoot = true,
 ): Promise<void> {
     const nodes = allContents(topology);
-    const all = withRoot ? [topology, ...nodes] : nodes;
-    for (let i = 0; i < all.length; i++) {
-        if (i % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
-        const pending = action(all[i]);
+    // Index -1 is the topology itself.
+    for (let i = withRoot ? -1 : 0; i < nodes.length; i++) {
+        if ((i + 1) % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
+        const pending = action(i < 0 ? topology : nodes[i]);
         if (pending) await pending;
     }
 }
 
 /** Every node inside a site, in document order, as `AstUtils.streamAllContents(site)` gives them. */
 export function siteContents(site: Site): readonly AstNode[] {
-    if (!contentsBySite.has(site)) allContents(site.$container);
-    return contentsBySite.get(site) ?? AstUtils.streamAllContents(site).toArray();
+    return perSite(contentsBySite, site, (node) => collectContents(node, []));
 }
 
-const contentsByTopology = new WeakMap<Topology, AstNode[]>();
 const contentsBySite = new WeakMap<Site, AstNode[]>();
 
 /** What `streamAllContents` yields (properties in key order, `$` keys skipped), without an iterator per node. */
@@ -96,9 +92,17 @@ function push(into: AstNode[], node: AstNode): AstNode[] {
     return into;
 }
 
-export function namedDeclarations(topology: Topology): NamedDeclaration[] {
+export function namedDeclarations(topology: Topology): readonly NamedDeclaration[] {
+    return perTopology(declarationsByTopology, topology, (site) => perSite(declarationsBySite, site, siteDeclarations));
+}
+
+const declarationsByTopology = new WeakMap<Topology, NamedDeclaration[]>();
+const declarationsBySite = new WeakMap<Site, NamedDeclaration[]>();
+
+/** The site and the declarations in it, in document order. */
+function siteDeclarations(site: Site): NamedDeclaration[] {
     const found: NamedDeclaration[] = [];
-    for (const node of allContents(topology)) {
+    for (const node of [site, ...siteContents(site)]) {
         const name = (node as { name?: unknown }).name;
         if (typeof name === 'string' && isDeclaration(node)) {
             // The words are only needed for a message, which few declarations get: made on demand.
@@ -110,20 +114,24 @@ export function namedDeclarations(topology: Topology): NamedDeclaration[] {
 
 /** Whether `declarationKind` has words for the node. */
 function isDeclaration(node: AstNode): boolean {
-    return isSite(node) || isPool(node) || isServer(node) || isSubnet(node) || isGateway(node) || isReverseProxy(node) || isLoadBalancer(node) || isFileShare(node);
+    return Object.hasOwn(DECLARATION_KINDS, node.$type);
 }
 
 function declarationKind(node: AstNode): Bilingual | undefined {
-    if (isSite(node)) return { en: 'site', ja: 'サイト' };
-    if (isPool(node)) return { en: `${node.role} pool`, ja: `${node.role} プール` };
-    if (isServer(node)) return { en: 'server', ja: 'サーバー' };
-    if (isSubnet(node)) return { en: 'subnet', ja: 'サブネット' };
-    if (isGateway(node)) return { en: 'gateway', ja: 'ゲートウェイ' };
-    if (isReverseProxy(node)) return { en: 'reverse proxy', ja: 'リバース プロキシ' };
-    if (isLoadBalancer(node)) return { en: 'load balancer', ja: 'ロード バランサー' };
-    if (isFileShare(node)) return { en: 'file share', ja: 'ファイル共有' };
-    return undefined;
+    return isDeclaration(node) ? DECLARATION_KINDS[node.$type](node) : undefined;
 }
+
+/** The words for each kind of declaration, by node type (none of these types has subtypes). */
+const DECLARATION_KINDS: Record<string, (node: AstNode) => Bilingual> = {
+    Site: () => ({ en: 'site', ja: 'サイト' }),
+    Pool: (node) => ({ en: `${(node as Pool).role} pool`, ja: `${(node as Pool).role} プール` }),
+    Server: () => ({ en: 'server', ja: 'サーバー' }),
+    Subnet: () => ({ en: 'subnet', ja: 'サブネット' }),
+    Gateway: () => ({ en: 'gateway', ja: 'ゲートウェイ' }),
+    ReverseProxy: () => ({ en: 'reverse proxy', ja: 'リバース プロキシ' }),
+    LoadBalancer: () => ({ en: 'load balancer', ja: 'ロード バランサー' }),
+    FileShare: () => ({ en: 'file share', ja: 'ファイル共有' }),
+};
 
 /** One host address written in the topology: the node and the property that holds it. */
 export interface AddressUse {
@@ -134,10 +142,17 @@ export interface AddressUse {
     owner: Bilingual;
 }
 
-export function addressUses(topology: Topology): AddressUse[] {
+export function addressUses(topology: Topology): readonly AddressUse[] {
+    return perTopology(addressesByTopology, topology, (site) => perSite(addressesBySite, site, siteAddressUses));
+}
+
+const addressesByTopology = new WeakMap<Topology, AddressUse[]>();
+const addressesBySite = new WeakMap<Site, AddressUse[]>();
+
+function siteAddressUses(site: Site): AddressUse[] {
     const uses: AddressUse[] = [];
     // The owner's words are only needed for a message, which few addresses get: made on demand.
-    for (const node of allContents(topology)) {
+    for (const node of siteContents(site)) {
         if (isServer(node)) {
             for (const property of ['address', 'internal', 'external'] as const) {
                 const text = node[property];

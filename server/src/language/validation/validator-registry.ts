@@ -10,26 +10,30 @@ import { checkUniqueNames } from './names.js';
 import { checkPortOverrides } from './port-overrides.js';
 import { checkPortRange } from './port-ranges.js';
 import { checkPoolOptions, checkServerShape } from './pools.js';
-import { toLangiumCheck, type TopologyCheck } from './report.js';
+import { toLangiumCheck, toLocalLangiumCheck, type TopologyCheck } from './report.js';
 import { checkAddressesInSubnets, checkSubnet, checkSubnetOverlaps } from './subnets.js';
 
 /** One map from AST type to the checks that apply to it; each check lives with its concern. */
 export function registerValidationChecks(services: SfbtopoServices): void {
     const locale = services.l10n.Locale;
     const checks = <N extends AstNode>(...list: Array<TopologyCheck<N>>) => list.map((check) => toLangiumCheck(check, locale));
+    // Checks that read only the node's own site (see toLocalLangiumCheck).
+    const local = <N extends AstNode>(...list: Array<TopologyCheck<N>>) => list.map((check) => toLocalLangiumCheck(check, locale));
     const registry: ValidationChecks<SfbtopoAstType> = {
         Topology: checks(checkUniqueNames, checkUniqueAddresses, checkUniqueFqdns, checkCentralManagementStore),
-        Site: checks(checkSubnetOverlaps, checkAddressesInSubnets),
-        Subnet: checks(checkSubnet),
-        Pool: checks(checkPoolOptions, checkPoolLoadBalancing, checkPoolMedia, checkPortOverrides),
-        Server: checks(checkServerAddresses, checkServerShape),
-        Gateway: checks(checkHostAddress),
-        ReverseProxy: checks(checkHostAddress),
-        Vip: checks(checkHostAddress),
+        Site: local(checkSubnetOverlaps, checkAddressesInSubnets),
+        Subnet: local(checkSubnet),
+        // Load balancing: a load balancer for the pool may be in another site.
+        Pool: [...local(checkPoolOptions), ...checks(checkPoolLoadBalancing), ...local(checkPoolMedia, checkPortOverrides)],
+        Server: local(checkServerAddresses, checkServerShape),
+        Gateway: local(checkHostAddress),
+        ReverseProxy: local(checkHostAddress),
+        Vip: local(checkHostAddress),
+        // The pool its `for` names may be in another site.
         LoadBalancer: checks(checkLoadBalancer),
-        Fqdn: checks(checkFqdn),
-        PortRange: checks(checkPortRange),
-        Clients: checks(checkClientMedia),
+        Fqdn: local(checkFqdn),
+        PortRange: local(checkPortRange),
+        Clients: local(checkClientMedia),
     };
     services.validation.ValidationRegistry.register(registry);
 }
