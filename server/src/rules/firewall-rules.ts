@@ -3,9 +3,9 @@ import { hasLoadBalancerTable, loadBalancerEntries } from '../catalogue/queries.
 import { SKYPE_SERVER_ROLES } from '../catalogue/roles.js';
 import type { CatalogueEntry, PortEntry } from '../catalogue/types.js';
 import { effectivePorts } from '../model/effective-ports.js';
-import type { ResolvedPool, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
+import type { ResolvedPool, ResolvedServer, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
 import { DESTINATION_PEERS, MEDIATION_TO_GATEWAY_ROWS, SOURCE_PEERS, type Peer } from './flows.js';
-import type { EndpointGroup, Rule } from './rule.js';
+import type { EndpointGroup, Endpoints, Rule } from './rule.js';
 import { endpoints, rulesFor } from './rule-builder.js';
 
 /**
@@ -24,7 +24,7 @@ export function firewallRules(topology: ResolvedTopology): Rule[] {
 }
 
 function poolRules(pool: ResolvedPool, peers: PeerAddresses): Rule[] {
-    const servers = pool.servers.map((server) => server.address);
+    const destinationGroup: EndpointGroup = { kind: 'pool', name: pool.name, site: pool.site };
     const rules: Rule[] = [];
     for (const port of effectivePorts(pool.context, pool.moves)) {
         const sendsTo = DESTINATION_PEERS[port.entry.id];
@@ -38,10 +38,10 @@ function poolRules(pool: ResolvedPool, peers: PeerAddresses): Rule[] {
                 site: pool.site,
                 target: pool.name,
                 host: pool.name,
-                source: from ? endpoints(peers.addresses(from, pool)) : 'any',
-                destination: endpoints(servers),
-                ...(from ? { sourceGroup: peerGroup(from, pool) } : {}),
-                destinationGroup: { kind: 'pool', name: pool.name, site: pool.site },
+                source: from ? peers.endpoints(from, pool) : 'any',
+                destination: peers.servers(pool),
+                sourceGroup: from ? peerGroup(from, pool) : undefined,
+                destinationGroup,
                 direction: 'inbound',
                 from: port.from,
                 to: port.to,
@@ -61,14 +61,15 @@ function loadBalancerRules(site: ResolvedSite, peers: PeerAddresses): Rule[] {
     return site.loadBalancers.flatMap((lb) => {
         const pool = peers.pool(lb.pool);
         if (!pool?.loadBalancing || pool.standardEdition || !hasLoadBalancerTable(pool.role)) return [];
+        const vip = [lb.vip];
         return loadBalancerEntries(pool.role, pool.loadBalancing, pool.context.colocatedMediation).flatMap((entry) => {
             const from = SOURCE_PEERS[entry.id];
             return rulesFor(entry, {
                 site: site.name,
                 target: lb.name,
-                source: from ? endpoints(peers.addresses(from, pool)) : 'any',
-                destination: [lb.vip],
-                ...(from ? { sourceGroup: peerGroup(from, pool) } : {}),
+                source: from ? peers.endpoints(from, pool) : 'any',
+                destination: vip,
+                sourceGroup: from ? peerGroup(from, pool) : undefined,
                 destinationGroup: { kind: 'load-balancer', name: lb.name, site: site.name },
                 direction: 'inbound',
                 from: entry.from,
@@ -84,12 +85,13 @@ const CLIENT_ROWS = CATALOGUE.filter((entry): entry is PortEntry => entry.table 
 function clientRules(site: ResolvedSite): Rule[] {
     const clients = site.clients;
     if (!clients) return [];
+    const subnets = endpoints(clients.subnets);
     return CLIENT_ROWS.flatMap((entry) => {
         const span = (entry.media && clients.media[entry.media]) || entry;
         return rulesFor(entry, {
             site: site.name,
             target: 'clients',
-            source: endpoints(clients.subnets),
+            source: subnets,
             destination: 'any',
             sourceGroup: { kind: 'clients', name: site.name, site: site.name },
             direction: 'outbound',
@@ -114,7 +116,10 @@ function peerGroup(peer: Peer, pool: ResolvedPool): EndpointGroup {
 /**
  * The addresses the topology knows for each kind of peer. Lookups by name and the
  * topology-wide lists are computed once: asking the topology again for every pool made
- * exporting a large topology quadratic.
+ * exporting a large topology quadratic. A list of endpoints is built once too, and all
+ * the rules towards or from the same servers share it, so that renderers can work out
+ * each list's text once (rules are read-only; the TCP and UDP rules of a row always
+ * shared their lists).
  */
 class PeerAddresses {
     private readonly pools: ResolvedPool[];
@@ -123,7 +128,8 @@ class PeerAddresses {
     /** Every gateway of each name, in topology order. */
     private readonly gatewaysByName = new Map<string, ResolvedSite['gateways']>();
     private readonly sitesByName = new Map<string, ResolvedSite>();
-    private readonly lists = new Map<'reverse-proxies' | 'frontend-servers', string[]>();
+    private readonly lists = new Map<'reverse-proxies' | 'frontend-servers', Endpoints>();
+    private readonly serverLists = new Map<{ servers: ResolvedServer[] }, Endpoints>();
 
     constructor(private readonly topology: ResolvedTopology) {
         this.pools = topology.sites.flatMap((site) => site.pools);
@@ -142,44 +148,55 @@ class PeerAddresses {
         return this.poolsByName.get(name);
     }
 
-    addresses(peer: Peer, pool: ResolvedPool): string[] {
+    /** A peer's addresses as the source of a pool's rules. */
+    endpoints(peer: Peer, pool: ResolvedPool): Endpoints {
         switch (peer) {
             case 'gateways':
-                return this.gatewaysOf(pool).map((gateway) => gateway.address);
+                return endpoints(this.gatewaysOf(pool).map((gateway) => gateway.address));
             case 'reverse-proxies':
                 return this.list(peer, () => this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address)));
             case 'frontend-servers':
                 return this.list(peer, () => this.pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((server) => server.address)));
             case 'file-shares':
             case 'other-servers':
-                return []; // only ever destinations
+                return 'any'; // only ever destinations
         }
+    }
+
+    /** The addresses of a pool's or file share's servers. */
+    servers(holder: { servers: ResolvedServer[] }): Endpoints {
+        let list = this.serverLists.get(holder);
+        if (!list) {
+            list = endpoints(holder.servers.map((server) => server.address));
+            this.serverLists.set(holder, list);
+        }
+        return list;
     }
 
     /** Rules on the peers a pool's servers send to: the peer receives, the pool's servers are the source. */
     rulesTowards(peer: Peer, pool: ResolvedPool, entry: CatalogueEntry, from: number, to: number, role = entry.role): Rule[] {
-        const source = endpoints(pool.servers.map((server) => server.address));
+        const source = this.servers(pool);
         const sourceGroup: EndpointGroup = { kind: 'pool', name: pool.name, site: pool.site };
-        const towards = (site: string, target: string, destination: string[], destinationGroup: EndpointGroup, host?: string) =>
-            rulesFor(entry, { site, target, host, source, destination: endpoints(destination), sourceGroup, destinationGroup, direction: 'inbound', from, to, role });
+        const towards = (site: string, target: string, destination: Endpoints, destinationGroup: EndpointGroup, host?: string) =>
+            rulesFor(entry, { site, target, host, source, destination, sourceGroup, destinationGroup, direction: 'inbound', from, to, role });
         switch (peer) {
             case 'file-shares': {
                 const sameSite = this.sitesByName.get(pool.site)!.fileShares;
                 const shares = sameSite.length > 0 ? sameSite : this.topology.sites.flatMap((site) => site.fileShares);
                 return shares.flatMap((share) =>
-                    towards(share.site, share.name, share.servers.map((s) => s.address), { kind: 'file-share', name: share.name, site: share.site }, share.name),
+                    towards(share.site, share.name, this.servers(share), { kind: 'file-share', name: share.name, site: share.site }, share.name),
                 );
             }
             case 'other-servers':
                 return this.pools
                     .filter((other) => other !== pool && SKYPE_SERVER_ROLES.has(other.role))
                     .flatMap((other) =>
-                        towards(other.site, other.name, other.servers.map((s) => s.address), { kind: 'pool', name: other.name, site: other.site }, other.name),
+                        towards(other.site, other.name, this.servers(other), { kind: 'pool', name: other.name, site: other.site }, other.name),
                     );
             case 'gateways': {
                 const gateways = this.gatewaysOf(pool);
                 const group: EndpointGroup = { kind: 'gateways', name: pool.name, site: pool.site };
-                return gateways.length > 0 ? towards(pool.site, `${pool.name}-gateways`, gateways.map((g) => g.address), group) : [];
+                return gateways.length > 0 ? towards(pool.site, `${pool.name}-gateways`, endpoints(gateways.map((g) => g.address)), group) : [];
             }
             default:
                 return [];
@@ -190,13 +207,13 @@ class PeerAddresses {
         return pool.gateways.flatMap((name) => this.gatewaysByName.get(name) ?? []);
     }
 
-    /** A topology-wide address list, computed on first use; a copy, so callers cannot change it for the next. */
-    private list(peer: 'reverse-proxies' | 'frontend-servers', compute: () => string[]): string[] {
+    /** A topology-wide address list, computed on first use. */
+    private list(peer: 'reverse-proxies' | 'frontend-servers', compute: () => string[]): Endpoints {
         let list = this.lists.get(peer);
         if (!list) {
-            list = compute();
+            list = endpoints(compute());
             this.lists.set(peer, list);
         }
-        return list.slice();
+        return list;
     }
 }

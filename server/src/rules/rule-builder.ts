@@ -23,25 +23,31 @@ export interface RulePlacement {
 /** One rule per transport of a catalogue row: `TCP/UDP` rows become a TCP and a UDP rule. */
 export function rulesFor(entry: CatalogueEntry, placement: RulePlacement): Rule[] {
     const transports = entry.transport === 'TCP/UDP' ? (['TCP', 'UDP'] as const) : [entry.transport];
-    const anyPort = entry.table === 'ipsec';
-    return transports.map((transport) => ({
-        id: `${placement.site}/${placement.target}/${entry.id}/${transport.toLowerCase()}`,
-        site: placement.site,
-        source: placement.source,
-        destination: placement.destination,
-        transport,
-        ports: anyPort ? 'any' : portText(placement.from, placement.to),
-        ...(placement.sourcePorts ? { sourcePorts: placement.sourcePorts } : {}),
-        direction: placement.direction,
-        service: entry.service,
-        table: entry.table,
-        role: placement.role ?? entry.role,
-        ...(placement.sourceGroup && placement.source !== 'any' ? { sourceGroup: placement.sourceGroup } : {}),
-        ...(placement.destinationGroup && placement.destination !== 'any' ? { destinationGroup: placement.destinationGroup } : {}),
-        ...(placement.host ? { host: placement.host } : {}),
-        catalogueId: entry.id,
-        purpose: entry.purpose,
-    }));
+    const ports = entry.table === 'ipsec' ? 'any' : portText(placement.from, placement.to);
+    return transports.map((transport) => {
+        // Built up property by property, in the order rules.json lists them, the optional ones
+        // only where they apply: object spreads made building a large topology's rules several
+        // times slower.
+        const rule = {
+            id: `${placement.site}/${placement.target}/${entry.id}/${transport.toLowerCase()}`,
+            site: placement.site,
+            source: placement.source,
+            destination: placement.destination,
+            transport,
+            ports,
+        } as Rule;
+        if (placement.sourcePorts) rule.sourcePorts = placement.sourcePorts;
+        rule.direction = placement.direction;
+        rule.service = entry.service;
+        rule.table = entry.table;
+        rule.role = placement.role ?? entry.role;
+        if (placement.sourceGroup && placement.source !== 'any') rule.sourceGroup = placement.sourceGroup;
+        if (placement.destinationGroup && placement.destination !== 'any') rule.destinationGroup = placement.destinationGroup;
+        if (placement.host) rule.host = placement.host;
+        rule.catalogueId = entry.id;
+        rule.purpose = entry.purpose;
+        return rule;
+    });
 }
 
 /** Addresses, or `any` when the topology knows none. */
@@ -55,19 +61,65 @@ export function endpoints(addresses: string[]): Endpoints {
  * services (443 on a Front End server). The merged rule names every service.
  */
 export function mergeRepeats(rules: Rule[]): Rule[] {
-    const merged = new Map<string, Rule>();
+    const merged: Rule[] = [];
+    // Positions in `merged` of the rules with the same addresses and ports, a few each: a
+    // repeat is found among them by comparing the other fields (a key spelling out every
+    // field of every rule was the slowest part of building the rules).
+    const candidates = new Map<string, number[]>();
+    const listId = endpointIds();
     for (const rule of rules) {
-        const key = JSON.stringify([rule.site, rule.host, rule.source, rule.destination, rule.transport, rule.ports, rule.sourcePorts, rule.direction]);
-        const first = merged.get(key);
-        if (!first) {
-            merged.set(key, rule);
-        } else if (!first.service.split(' + ').includes(rule.service)) {
-            merged.set(key, {
+        const key = `${listId(rule.source)} ${listId(rule.destination)} ${rule.ports}`;
+        let group = candidates.get(key);
+        if (!group) {
+            group = [];
+            candidates.set(key, group);
+        }
+        const position = group.find((index) => opensTheSame(merged[index], rule));
+        if (position === undefined) {
+            group.push(merged.length);
+            merged.push(rule);
+            continue;
+        }
+        const first = merged[position];
+        if (!first.service.split(' + ').includes(rule.service)) {
+            merged[position] = {
                 ...first,
                 service: `${first.service} + ${rule.service}`,
                 purpose: { en: `${first.purpose.en} / ${rule.purpose.en}`, ja: `${first.purpose.ja} / ${rule.purpose.ja}` },
-            });
+            };
         }
     }
-    return [...merged.values()];
+    return merged;
+}
+
+/** The same fields but addresses (the caller compares those) and what the rules are for. */
+function opensTheSame(a: Rule, b: Rule): boolean {
+    return (
+        a.site === b.site &&
+        a.host === b.host &&
+        a.transport === b.transport &&
+        a.ports === b.ports &&
+        a.sourcePorts === b.sourcePorts &&
+        a.direction === b.direction
+    );
+}
+
+/**
+ * A number for each distinct endpoint list, equal for lists with the same addresses in the
+ * same order. Rules share their lists (see PeerAddresses), so a list is looked up by
+ * identity first.
+ */
+function endpointIds(): (endpoints: Endpoints) => number {
+    const byList = new Map<Endpoints, number>();
+    const byContent = new Map<string, number>();
+    return (endpoints) => {
+        let id = byList.get(endpoints);
+        if (id === undefined) {
+            const content = JSON.stringify(endpoints);
+            id = byContent.get(content) ?? byContent.size;
+            byContent.set(content, id);
+            byList.set(endpoints, id);
+        }
+        return id;
+    };
 }

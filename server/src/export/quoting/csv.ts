@@ -25,5 +25,10 @@ export function csvCell(value: string): string {
 
 /** One record, with its CRLF. */
 export function csvRecord(values: readonly string[]): string {
-    return values.map(csvCell).join(',') + CSV_EOL;
+    return csvLine(values.map(csvCell));
+}
+
+/** One record of cells already made by csvCell, with its CRLF. */
+export function csvLine(cells: readonly string[]): string {
+    return cells.join(',') + CSV_EOL;
 }

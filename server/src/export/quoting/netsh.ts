@@ -12,6 +12,13 @@ const NETSH_NAME_MAX = 255;
 /** Characters no value may contain: cmd.exe or netsh would read them as syntax. */
 export const NETSH_FORBIDDEN = ['"', '%', '!', '^', '&', '|', '<', '>', '\r', '\n'] as const;
 
+/** NETSH_FORBIDDEN as the body of a regex character class. */
+const FORBIDDEN_CLASS = NETSH_FORBIDDEN.map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+/** What netshQuote refuses: a forbidden character or any other control character. */
+const UNQUOTABLE = new RegExp(`[${FORBIDDEN_CLASS}\\x00-\\x1f\\x7f]`);
+/** What netshText replaces, a code point at a time: a forbidden character or anything but printable ASCII. */
+const UNPRINTABLE = new RegExp(`[${FORBIDDEN_CLASS}]|[^\\x20-\\x7e]`, 'gu');
+
 const ADDRESS = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/([12]?\d|3[0-2]))?$/;
 const PORTS = /^\d{1,5}(-\d{1,5})?$/;
 
@@ -20,7 +27,7 @@ const PORTS = /^\d{1,5}(-\d{1,5})?$/;
  * other control character: callers sanitise first (netshText), this function enforces.
  */
 export function netshQuote(value: string): string {
-    const bad = [...value].find((c) => (NETSH_FORBIDDEN as readonly string[]).includes(c) || /[\x00-\x1f\x7f]/.test(c));
+    const bad = UNQUOTABLE.exec(value)?.[0];
     if (bad !== undefined) {
         throw new Error(`netsh: value ${JSON.stringify(value)} contains ${JSON.stringify(bad)}, which a batch file cannot pass to netsh safely`);
     }
@@ -35,12 +42,7 @@ export function netshQuote(value: string): string {
  * characters replaced by a space, spaces collapsed.
  */
 export function netshText(text: string): string {
-    const forbidden = new Set<string>(NETSH_FORBIDDEN);
-    return [...text]
-        .map((c) => (forbidden.has(c) || !/[\x20-\x7e]/.test(c) ? ' ' : c))
-        .join('')
-        .replace(/\s+/g, ' ')
-        .trim();
+    return text.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

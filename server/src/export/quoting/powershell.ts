@@ -19,6 +19,8 @@
  *   no quoting makes NUL or an escape sequence safe to hand to a cmdlet.
  */
 
+import { Buffer } from 'node:buffer';
+
 /** The characters PowerShell takes as a single quote. */
 export const POWERSHELL_SINGLE_QUOTES = ["'", '\u2018', '\u2019', '\u201A', '\u201B'] as const;
 
@@ -27,6 +29,8 @@ const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 // After line breaks are gone: C0 controls but tab, DEL and C1 controls.
 const FORBIDDEN = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /\p{Cs}/u;
+// Printable ASCII and tab without `'`: text the rules above leave as it is (most of it: ids, addresses, purposes).
+const UNCHANGED = /^[\t\x20-\x26\x28-\x7E]*$/;
 
 /** The text as `powershellQuote` places it: each line break (CRLF counts as one) replaced by a space. */
 export function normaliseLineBreaks(text: string): string {
@@ -35,6 +39,7 @@ export function normaliseLineBreaks(text: string): string {
 
 /** `text` as a single-quoted PowerShell string literal; throws on control characters (see above). */
 export function powershellQuote(text: string): string {
+    if (UNCHANGED.test(text)) return `'${text}'`;
     const flat = normaliseLineBreaks(text);
     const forbidden = FORBIDDEN.exec(flat);
     if (forbidden) {
@@ -70,7 +75,8 @@ export function powershellComment(text: string): string {
  */
 export function powershellScript(lines: readonly string[]): string {
     const text = `${lines.join('\n')}\n`;
-    return /[^\u0000-\u007F]/.test(text) ? `\uFEFF${text}` : text;
+    // ASCII exactly when UTF-8 takes one byte per UTF-16 unit; counting is much faster than a regex scan.
+    return Buffer.byteLength(text, 'utf8') !== text.length ? `\uFEFF${text}` : text;
 }
 
 /**

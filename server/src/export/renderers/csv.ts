@@ -1,6 +1,7 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
-import { csvRecord, UTF8_BOM } from '../quoting/csv.js';
+import { memoize } from '../memoize.js';
+import { csvCell, csvLine, csvRecord, UTF8_BOM } from '../quoting/csv.js';
 
 /**
  * The columns of `firewall-rules.csv`: the issue's ten, then the catalogue table the rule
@@ -29,30 +30,33 @@ export const CSV_COLUMNS = [
  * injection (see csvCell). CSV has no comments, so there is no header comment: the file
  * stays one header row and the data.
  */
-export const renderCsv: Renderer = (rules) => [
-    {
-        name: 'firewall-rules.csv',
-        content: UTF8_BOM + csvRecord(CSV_COLUMNS) + [...rules.firewall, ...rules.ipsec].map((rule) => csvRecord(csvRow(rule))).join(''),
-    },
-];
+export const renderCsv: Renderer = (rules) => {
+    const row = csvRows();
+    return [{ name: 'firewall-rules.csv', content: UTF8_BOM + csvRecord(CSV_COLUMNS) + [...rules.firewall, ...rules.ipsec].map(row).join('') }];
+};
 
-function csvRow(rule: Rule): string[] {
-    return [
-        rule.site,
-        rule.id,
-        endpointsText(rule.source),
-        endpointsText(rule.destination),
-        rule.transport,
-        rule.ports,
-        rule.direction,
-        rule.service,
-        rule.role,
-        rule.purpose.en,
-        rule.table,
-        rule.purpose.ja,
-        rule.sourcePorts ?? 'any',
-    ];
+/**
+ * The records of the rules. Every cell but the rule id repeats from rule to rule (sites,
+ * ports, catalogue texts, the address lists rules share), so each distinct value is
+ * made a cell once.
+ */
+function csvRows(): (rule: Rule) => string {
+    const cell = memoize(csvCell);
+    const addresses = memoize((endpoints: Endpoints) => cell(endpoints === 'any' ? 'any' : endpoints.join(' ')));
+    return (rule) =>
+        csvLine([
+            cell(rule.site),
+            csvCell(rule.id),
+            addresses(rule.source),
+            addresses(rule.destination),
+            cell(rule.transport),
+            cell(rule.ports),
+            cell(rule.direction),
+            cell(rule.service),
+            cell(rule.role),
+            cell(rule.purpose.en),
+            cell(rule.table),
+            cell(rule.purpose.ja),
+            cell(rule.sourcePorts ?? 'any'),
+        ]);
 }
-
-/** Addresses separated by a space, or `any`. */
-const endpointsText = (endpoints: Endpoints) => (endpoints === 'any' ? 'any' : endpoints.join(' '));

@@ -2,6 +2,7 @@ import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
+import { memoize } from '../memoize.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
 
 /**
@@ -37,29 +38,32 @@ export const renderNftables: Renderer = (rules, context) => {
         ]),
         '    chain forward {',
         '        type filter hook forward priority 0; policy accept;',
-        ...rules.firewall.flatMap((rule, index) => [
-            ...(index === 0 || rules.firewall[index - 1].site !== rule.site ? ['', `        ${nftLineComment(`Site ${rule.site}`)}`] : []),
-            `        ${nftRule(rule, sets)}`,
-        ]),
+        ...chainRules(rules.firewall, sets),
         '    }',
         '}',
     ];
     return [{ name: 'sfbtopo.nft', content: sealContent(`${lines.join('\n')}\n`, 'hash-comment') }];
 };
 
+/** The chain's rules, each site's after a blank line and a comment. */
+function chainRules(firewall: Rule[], sets: AddressSets): string[] {
+    const lines: string[] = [];
+    firewall.forEach((rule, index) => {
+        if (index === 0 || firewall[index - 1].site !== rule.site) lines.push('', `        ${nftLineComment(`Site ${rule.site}`)}`);
+        lines.push(`        ${nftRule(rule, sets)}`);
+    });
+    return lines;
+}
+
+/** One rule; each optional match ends with its separating space (plain templates: this runs for every rule). */
 function nftRule(rule: Rule, sets: AddressSets): string {
     const protocol = rule.transport.toLowerCase();
-    const ports = [
-        ...(rule.sourcePorts && rule.sourcePorts !== 'any' ? [`${protocol} sport ${nftPorts(rule.sourcePorts)}`] : []),
-        ...(rule.ports !== 'any' ? [`${protocol} dport ${nftPorts(rule.ports)}`] : []),
-    ];
-    return [
-        ...(rule.source === 'any' ? [] : [`ip saddr ${sets.reference(rule.source)}`]),
-        ...(rule.destination === 'any' ? [] : [`ip daddr ${sets.reference(rule.destination)}`]),
-        ...(ports.length > 0 ? ports : [`meta l4proto ${protocol}`]),
-        'accept',
-        `comment ${nftComment(rule.id)}`,
-    ].join(' ');
+    const sport = rule.sourcePorts && rule.sourcePorts !== 'any' ? `${protocol} sport ${nftPorts(rule.sourcePorts)} ` : '';
+    const dport = rule.ports !== 'any' ? `${protocol} dport ${nftPorts(rule.ports)} ` : '';
+    const saddr = rule.source === 'any' ? '' : `ip saddr ${sets.reference(rule.source)} `;
+    const daddr = rule.destination === 'any' ? '' : `ip daddr ${sets.reference(rule.destination)} `;
+    const ports = sport || dport ? sport + dport : `meta l4proto ${protocol} `;
+    return `${saddr}${daddr}${ports}accept comment ${nftComment(rule.id)}`;
 }
 
 interface AddressSet {
@@ -81,16 +85,16 @@ class AddressSets {
     private readonly sites: string[];
     private readonly byContent = new Map<string, AddressSet>();
     private readonly names = new NftNames();
+    /** The addresses in sorted order: equal for lists that hold the same addresses. */
+    private readonly key = memoize((addresses: string[]) => [...addresses].sort().join(' '));
 
     constructor(firewall: Rule[]) {
         this.sites = [...new Set(firewall.map((rule) => rule.site))];
         for (const rule of firewall) {
-            const name = groupName(rule.destinationGroup);
-            if (rule.destination !== 'any' && name) this.name(rule.destination, name);
+            if (rule.destination !== 'any' && rule.destinationGroup) this.name(rule.destination, rule.destinationGroup);
         }
         for (const rule of firewall) {
-            const name = groupName(rule.sourceGroup);
-            if (rule.source !== 'any' && name) this.name(rule.source, name);
+            if (rule.source !== 'any' && rule.sourceGroup) this.name(rule.source, rule.sourceGroup);
         }
     }
 
@@ -101,24 +105,25 @@ class AddressSets {
     }
 
     /** `@set`, or the addresses in place when no set holds them. */
-    reference(addresses: string[]): string {
-        const set = this.byContent.get(key(addresses));
+    readonly reference = memoize((addresses: string[]) => {
+        const set = this.byContent.get(this.key(addresses));
         if (set) return `@${set.name}`;
         return addresses.length === 1 ? nftAddress(addresses[0]) : `{ ${addresses.map(nftAddress).join(', ')} }`;
-    }
+    });
 
-    private name(addresses: string[], [identifier, note, site]: SetName): void {
-        if (this.byContent.has(key(addresses))) return;
+    /** Names the list after the group unless a set already holds the same addresses. */
+    private name(addresses: string[], group: EndpointGroup): void {
+        const key = this.key(addresses);
+        if (this.byContent.has(key)) return;
+        const [identifier, note, site] = setName(group);
         const set = { name: this.names.unique(identifier), addresses, note, site };
-        this.byContent.set(key(addresses), set);
+        this.byContent.set(key, set);
         this.all.push(set);
     }
 }
 
 /** Identifier, comment line, and the site the set belongs to (absent: every site). */
 type SetName = [string, string, string?];
-
-const key = (addresses: string[]) => [...addresses].sort().join(' ');
 
 const GROUP_SETS: Record<EndpointGroup['kind'], (name: string, site?: string) => [prefix: string, note: string]> = {
     pool: (name, site) => ['pool', `Servers of pool ${name} (site ${site})`],
@@ -130,9 +135,8 @@ const GROUP_SETS: Record<EndpointGroup['kind'], (name: string, site?: string) =>
     clients: (name) => ['clients', `Client subnets of site ${name}`],
 };
 
-/** The set name and note for a group the rule model named, if it named one. */
-function groupName(group: EndpointGroup | undefined): SetName | undefined {
-    if (!group) return undefined;
+/** The set name and note for a group the rule model named. */
+function setName(group: EndpointGroup): SetName {
     const [prefix, note] = GROUP_SETS[group.kind](group.name ?? '', group.site);
     return [group.name ? nftIdentifier(prefix, group.name) : nftIdentifier(prefix), note, group.site];
 }

@@ -1,6 +1,7 @@
-import type { Rule } from '../../rules/rule.js';
+import type { Endpoints, Rule } from '../../rules/rule.js';
 import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
+import { memoize } from '../memoize.js';
 import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
 import { powershellHeader } from './windows-firewall.js';
 
@@ -14,7 +15,8 @@ import { powershellHeader } from './windows-firewall.js';
  * UDP rules (no connection to test). A port range is probed on its first port.
  */
 export const renderProbePowershell: Renderer = (rules, context) => {
-    const probed = rules.firewall.filter((rule) => rule.transport === 'TCP' && rule.ports !== 'any' && probeDestinations(rule).length > 0);
+    const lists = new ProbeLists();
+    const probed = rules.firewall.filter((rule) => rule.transport === 'TCP' && rule.ports !== 'any' && lists.destinations(rule.destination).length > 0);
     return [
         {
             name: 'probe.ps1',
@@ -36,7 +38,7 @@ export const renderProbePowershell: Renderer = (rules, context) => {
                     "# sources it admits ('Any', or addresses and IPv4 CIDRs). A port range is probed on its first",
                     '# port only (noted on the line). Rules towards any destination cannot be probed and are left out.',
                     '$rules = @(',
-                    ...probed.map(probeData),
+                    ...probed.map((rule) => probeData(rule, lists)),
                     ')',
                     '',
                     ...PROBE_CODE,
@@ -47,23 +49,22 @@ export const renderProbePowershell: Renderer = (rules, context) => {
     ];
 };
 
-/** The destination addresses a probe can connect to: single addresses, not `any` nor a subnet. */
-function probeDestinations(rule: Rule): string[] {
-    return rule.destination === 'any' ? [] : rule.destination.map(checkedAddress).filter((address) => !address.includes('/'));
+/** What the script says about each address list, worked out once per list. */
+class ProbeLists {
+    /** The destination addresses a probe can connect to: single addresses, not `any` nor a subnet. */
+    readonly destinations = memoize((endpoints: Endpoints) => (endpoints === 'any' ? [] : endpoints.map(checkedAddress).filter((address) => !address.includes('/'))));
+    readonly quotedDestinations = memoize((endpoints: Endpoints) => powershellList(this.destinations(endpoints)));
+    readonly quotedSources = memoize(powershellAddresses);
 }
 
-function probeData(rule: Rule): string {
+function probeData(rule: Rule, lists: ProbeLists): string {
     const ports = checkedPorts(rule.ports);
     const first = Number(ports.split('-')[0]);
-    const fields = [
-        `Rule = ${powershellQuote(rule.id)}`,
-        `Service = ${powershellQuote(rule.service)}`,
-        `Destinations = @(${powershellList(probeDestinations(rule))})`,
-        `Port = ${first}`,
-        `Sources = @(${powershellAddresses(rule.source)})`,
-    ];
     const note = ports.includes('-') ? `  # range ${ports}: probes its first port` : '';
-    return `    @{ ${fields.join('; ')} }${note}`;
+    return (
+        `    @{ Rule = ${powershellQuote(rule.id)}; Service = ${powershellQuote(rule.service)}; ` +
+        `Destinations = @(${lists.quotedDestinations(rule.destination)}); Port = ${first}; Sources = @(${lists.quotedSources(rule.source)}) }${note}`
+    );
 }
 
 /** The script's fixed part: IPv4 CIDR matching, the probes and the report. */

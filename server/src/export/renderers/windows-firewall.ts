@@ -1,7 +1,8 @@
-import type { Rule, RuleSet } from '../../rules/rule.js';
+import type { Endpoints, Rule, RuleSet } from '../../rules/rule.js';
 import { sealContent, sha256Hex } from '../content-hash.js';
 import type { ExportContext, Renderer } from '../export-file.js';
 import { headerLines } from '../header.js';
+import { memoize } from '../memoize.js';
 import {
     checkedAddress,
     checkedIdentifier,
@@ -21,11 +22,20 @@ import {
  * host's servers: an inbound rule on them, bound to the rule's destination addresses
  * (an Edge server's internal leg, not its external one).
  */
-export const renderWindowsFirewall: Renderer = (rules, context) =>
-    [...rulesByHost(rules.firewall)].map(([host, hostRules]) => ({
+export const renderWindowsFirewall: Renderer = (rules, context) => {
+    const lists = new ScriptLists();
+    return [...rulesByHost(rules.firewall)].map(([host, hostRules]) => ({
         name: windowsFirewallFileName(host),
-        content: firewallScript(rules, context, host, hostRules),
+        content: firewallScript(rules, context, host, hostRules, lists),
     }));
+};
+
+/** What the scripts of one rule set say about each address list, worked out once per list. */
+class ScriptLists {
+    /** The checked addresses of a list (none for `any`). */
+    readonly checked = memoize((endpoints: Endpoints) => (endpoints === 'any' ? [] : endpoints.map(checkedAddress)));
+    readonly quoted = memoize(powershellAddresses);
+}
 
 /** Longest file name the renderers give: the writer's temporary name adds 36 characters, file systems allow 255. */
 const FILE_NAME_MAX = 200;
@@ -65,8 +75,9 @@ function rulesByHost(firewall: readonly Rule[]): Map<string, Rule[]> {
     return byHost;
 }
 
-function firewallScript(rules: RuleSet, context: ExportContext, host: string, hostRules: Rule[]): string {
-    const servers = [...new Set(hostRules.flatMap((rule) => (rule.destination === 'any' ? [] : rule.destination.map(checkedAddress))))];
+function firewallScript(rules: RuleSet, context: ExportContext, host: string, hostRules: Rule[], lists: ScriptLists): string {
+    const destinations = new Set<Endpoints>(hostRules.map((rule) => rule.destination));
+    const servers = [...new Set([...destinations].flatMap(lists.checked))];
     const script = powershellScript([
         ...powershellHeader(rules, context),
         '#',
@@ -79,24 +90,19 @@ function firewallScript(rules: RuleSet, context: ExportContext, host: string, ho
         '$previous = @(Get-NetFirewallRule -Group $group -ErrorAction SilentlyContinue)',
         'if ($previous.Count -gt 0) { $previous | Remove-NetFirewallRule }',
         '',
-        ...hostRules.map(newNetFirewallRule),
+        ...hostRules.map((rule) => newNetFirewallRule(rule, lists)),
         '',
         `Write-Output ('Inbound rules created in group ' + $group + ${powershellQuote(`: ${hostRules.length}`)})`,
     ]);
     return sealContent(script, 'hash-comment');
 }
 
-function newNetFirewallRule(rule: Rule): string {
-    const args = [
-        `-DisplayName ${powershellQuote(rule.id)}`,
-        '-Group $group',
-        '-Direction Inbound',
-        `-Protocol ${powershellQuote(rule.transport)}`,
-        ...(rule.destination === 'any' ? [] : [`-LocalAddress ${powershellAddresses(rule.destination)}`]),
-        ...(rule.ports === 'any' ? [] : [`-LocalPort ${powershellQuote(checkedPorts(rule.ports))}`]),
-        `-RemoteAddress ${powershellAddresses(rule.source)}`,
-        '-Action Allow',
-        `-Description ${powershellQuote(`${rule.service}: ${rule.purpose.en}`)}`,
-    ];
-    return `New-NetFirewallRule ${args.join(' ')} | Out-Null`;
+function newNetFirewallRule(rule: Rule, lists: ScriptLists): string {
+    // One template rather than an array of arguments joined: this runs for every rule.
+    return (
+        `New-NetFirewallRule -DisplayName ${powershellQuote(rule.id)} -Group $group -Direction Inbound -Protocol ${powershellQuote(rule.transport)}` +
+        (rule.destination === 'any' ? '' : ` -LocalAddress ${lists.quoted(rule.destination)}`) +
+        (rule.ports === 'any' ? '' : ` -LocalPort ${powershellQuote(checkedPorts(rule.ports))}`) +
+        ` -RemoteAddress ${lists.quoted(rule.source)} -Action Allow -Description ${powershellQuote(`${rule.service}: ${rule.purpose.en}`)} | Out-Null`
+    );
 }
