@@ -1,6 +1,7 @@
 import { commands, l10n, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { ClientCommands } from '../../server/src/language/lsp/export/export-command-ids.js';
+import { withAllocatorEnvironment } from '../../server/src/workspace/allocator-environment.js';
 import {
     exportAllCommand,
     exportFirewallCommand,
@@ -19,8 +20,9 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        // The allocator settings keep the server's memory flat on Linux (see the module).
+        run: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env) } },
+        debug: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env), execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     // The server advertises `sfbtopo.exportRules` and `sfbtopo.previewRules`, and the language
     // client registers a VS Code command for each. `sfbtopo.previewRules` is also the lens and

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** How long the server must have been idle after a build before it collects. */
+/** How long the server must have been idle after a build before it collects (and again, before it collects a second time). */
 export const IDLE_MS = 2_000;
 
 /**
@@ -14,16 +14,24 @@ export const IDLE_MS = 2_000;
  * V8 collects it lazily and sizes its heap for the worst moment, so after an hour of such
  * edits a server held half as much memory again as right after opening the file, while
  * the data it kept had not grown. A full collection while nobody waits for an answer
- * hands that memory back; it costs a few tens of milliseconds of idle time.
+ * hands that memory back; it costs a few tens of milliseconds of idle time. It takes
+ * two: the first frees the garbage for reuse inside the heap, and the second, once the
+ * first has been swept, lets V8 give the emptied pages back to the system (measured by
+ * the long-session test: after one collection the resident set was 5 to 40% above what
+ * it was after the first build, after two it was below).
  */
 export function collectWhenIdle(shared: LangiumSharedServices, idleMs = IDLE_MS): void {
     const collect = fullCollection();
     if (!collect) return;
     let timer: NodeJS.Timeout | undefined;
+    // unref: a pending collection never keeps a finished server alive.
+    const after = (action: () => void) => (timer = setTimeout(action, idleMs).unref());
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         clearTimeout(timer);
-        // unref: a pending collection never keeps a finished server alive.
-        timer = setTimeout(collect, idleMs).unref();
+        after(() => {
+            collect();
+            after(collect);
+        });
     });
 }
 
