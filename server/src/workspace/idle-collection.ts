@@ -18,7 +18,7 @@ export const IDLE_MS = 2_000;
  * two: the first frees the garbage for reuse inside the heap, and the second, once the
  * first has been swept, lets V8 give the emptied pages back to the system (measured by
  * the long-session test: after one collection the resident set was 5 to 40% above what
- * it was after the first build, after two it was below).
+ * it was after the first build, after two 1 to 5%).
  */
 export function collectWhenIdle(shared: LangiumSharedServices, idleMs = IDLE_MS): void {
     const collect = fullCollection();

@@ -56,7 +56,7 @@ export function reparseEditedSite(parser: LangiumParser, previous: ParseResult<T
     for (const site of old.sites.slice(index + 1)) {
         if (site.$cstNode) placeNodes(site.$cstNode, root, moveAfter, delta);
     }
-    // Hidden text after the last site (comments) sits in the root's own content.
+    // Comments between the later sites and after the last one sit in the root's own content.
     const after = root.content.slice(root.content.indexOf(oldSite) + 1).filter((node) => !old.sites.some((site) => site.$cstNode === node));
     for (const node of after) placeNodes(node, root, moveAfter, delta);
 
