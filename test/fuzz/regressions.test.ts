@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSfbtopoServices } from '../../server/src/language/sfbtopo-module.js';
 import type { FuzzHarness } from './harness.js';
 import { warmHarness } from './property.js';
+import { bigTopology } from './big-topology.js';
 
 let harness: FuzzHarness;
 beforeAll(async () => {
@@ -24,6 +25,18 @@ describe('fuzz regressions', () => {
         // Each warning still points at its own port.
         const last = extra.at(-1)!;
         expect(text.split('\n')[3].slice(last.range.start.character, last.range.end.character)).toBe(String(3_999));
+    });
+
+    // Seed 1453496169, run 3622 of `npm run fuzz -- --runs 100000`: 493 pools nested in a
+    // media line took 1,055 ms of CPU (some 800 ms alone). Each of the hundreds of syntax
+    // errors made Chevrotain capture a stack trace and walk the grammar again for the
+    // tokens that may follow; both are now spared (server/src/language/parser/topology-parser.ts).
+    it('recovers from hundreds of nested, unclosed pools within the budget', async () => {
+        const seed = bigTopology(8);
+        const at = seed.indexOf('50060-50079') + 1;
+        const text = seed.slice(0, at) + 'frontend pool p {\n'.repeat(493) + '}'.repeat(493) + seed.slice(at);
+        const { diagnostics } = await harness.exercise(text, [0.17788262525573373, 0.9528315078932792, 0.6267505427822471]);
+        expect(diagnostics.filter((d) => d.code === 'parsing-error').length).toBeGreaterThan(400);
     });
 
     // Protocol abuse: a `didOpen` without `text` (or with a number) made the lexer throw in

@@ -19,7 +19,7 @@ import { TopologyCodeLensProvider } from './lsp/export/export-code-lens.js';
 import { TopologyExportCommandHandler } from './lsp/export/export-command-handler.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
-import { createTopologyParser } from './parser/topology-parser.js';
+import { createTopologyCompletionParser, createTopologyParser } from './parser/topology-parser.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyReferenceDescriptionProvider } from './references/topology-reference-descriptions.js';
 import { TopologyScopeComputation } from './references/topology-scope-computation.js';
@@ -46,6 +46,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
     parser: {
         LangiumParser: (services) => createTopologyParser(services),
+        CompletionParser: (services) => createTopologyCompletionParser(services),
         ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
     },
     lsp: {

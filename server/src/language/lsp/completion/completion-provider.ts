@@ -16,6 +16,7 @@ import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { Markdown } from '../hover/markdown.js';
 import { POOL_SNIPPETS } from './pool-snippets.js';
 import { siteWindow, type SiteWindow } from './site-window.js';
+import { withoutStackTraces } from '../../parser/topology-parser.js';
 
 const ROLES = Object.keys(POOL_SNIPPETS) as PoolRole[];
 
@@ -97,9 +98,10 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
         const text = document.getText();
         const window = this.windowFor(text, offset);
-        if (!window?.cleanBefore) return super.findFeaturesAt(document, offset);
+        // Langium's completion parser recovers from syntax errors as the main parser does.
+        if (!window?.cleanBefore) return withoutStackTraces(() => super.findFeaturesAt(document, offset));
         const shortened = `${text.slice(0, window.headerEnd)}\n${text.slice(window.start, offset)}`;
-        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, shortened), shortened.length);
+        return withoutStackTraces(() => super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, shortened), shortened.length));
     }
 
     private previousToken(context: CompletionContext) {
