@@ -1,6 +1,6 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** How long the server must have been idle after a build before it collects (and again, before it collects a second time). */
@@ -23,8 +23,8 @@ export const IDLE_MS = 2_000;
 export function collectWhenIdle(shared: LangiumSharedServices, idleMs = IDLE_MS): void {
     const collect = fullCollection();
     if (!collect) return;
-    /** The heap in use after the last collection: what the server keeps. */
-    let kept = 0;
+    /** The resident size after the last collection. */
+    let settled = 0;
     let timer: NodeJS.Timeout | undefined;
     // unref: a pending collection never keeps a finished server alive.
     const after = (action: () => void) => (timer = setTimeout(action, idleMs).unref());
@@ -33,21 +33,19 @@ export function collectWhenIdle(shared: LangiumSharedServices, idleMs = IDLE_MS)
         after(() => {
             // Edits reparsed site by site leave little behind: then a collection (tens of
             // milliseconds for a big topology, in which a request would wait) is not worth it.
-            if (usedHeap() < kept * GROWTH + SLACK_BYTES) return;
+            if (process.memoryUsage.rss() < settled * GROWTH) return;
             collect();
             after(() => {
                 collect();
-                kept = usedHeap();
+                // V8 gives the pages back a little after the collection.
+                after(() => (settled = process.memoryUsage.rss()));
             });
         });
     });
 }
 
-/** Collect once the heap in use has grown by half (and SLACK_BYTES) since the last collection. */
-const GROWTH = 1.5;
-const SLACK_BYTES = 16 * 1024 * 1024;
-
-const usedHeap = () => getHeapStatistics().used_heap_size;
+/** Collect once the resident size has grown by a tenth since the last collection. */
+const GROWTH = 1.1;
 
 /** V8's full collection: `gc` when Node.js runs with --expose-gc, else from a context made after exposing it. */
 function fullCollection(): (() => void) | undefined {
