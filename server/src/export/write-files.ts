@@ -3,6 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { describeWriteError } from '../workspace/file-errors.js';
 import { checkSeal, contentDigest, sha256Hex } from './content-hash.js';
 import type { ExportFile } from './export-file.js';
 
@@ -131,7 +132,7 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
     try {
         await mkdir(outDir, { recursive: true });
     } catch (error) {
-        throw new ExportWriteError(`cannot create the output folder ${outDir}: ${describe(error)}`, outDir, { cause: error });
+        throw new ExportWriteError(`cannot create the output folder ${outDir}: ${describeWriteError(error)}`, outDir, { cause: error });
     }
     await refuseSymlinkedFolder(outDir); // again, in case it was swapped meanwhile
     let realOut: string;
@@ -142,7 +143,7 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
         }
     } catch (error) {
         if (error instanceof ExportWriteError) throw error;
-        throw new ExportWriteError(`cannot use the output folder ${outDir}: ${describe(error)}`, outDir, { cause: error });
+        throw new ExportWriteError(`cannot use the output folder ${outDir}: ${describeWriteError(error)}`, outDir, { cause: error });
     }
 
     await removeStaleTemps(realOut);
@@ -182,7 +183,7 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
             try {
                 await rename(temp, path);
             } catch (error) {
-                throw new ExportWriteError(`cannot replace ${path}: ${describe(error)}`, path, { cause: error });
+                throw new ExportWriteError(`cannot replace ${path}: ${describeWriteError(error)}`, path, { cause: error });
             }
             pending.shift();
             written.push(path);
@@ -230,7 +231,7 @@ async function refuseSymlinkedFolder(outDir: string): Promise<void> {
         info = await lstat(outDir);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // created next
-        throw new ExportWriteError(`cannot use the output folder ${outDir}: ${describe(error)}`, outDir, { cause: error });
+        throw new ExportWriteError(`cannot use the output folder ${outDir}: ${describeWriteError(error)}`, outDir, { cause: error });
     }
     if (info.isSymbolicLink()) {
         throw new ExportWriteError(`the output folder ${outDir} is a symbolic link; give the real folder`, outDir);
@@ -247,7 +248,7 @@ async function checkTarget(path: string, name: string, outDir: string): Promise<
         info = await lstat(path);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw new ExportWriteError(`cannot check ${name} in ${outDir}: ${describe(error)}`, name, { cause: error });
+        throw new ExportWriteError(`cannot check ${name} in ${outDir}: ${describeWriteError(error)}`, name, { cause: error });
     }
     if (info.isSymbolicLink()) {
         throw new ExportWriteError(`refusing to write ${name}: it exists in ${outDir} as a symbolic link; remove it and export again`, name);
@@ -274,7 +275,7 @@ async function readExisting(path: string, name: string, outDir: string): Promise
         }
     } catch (error) {
         if (error instanceof ExportWriteError) throw error;
-        throw new ExportWriteError(`cannot check ${name} in ${outDir}: ${describe(error)}`, name, { cause: error });
+        throw new ExportWriteError(`cannot check ${name} in ${outDir}: ${describeWriteError(error)}`, name, { cause: error });
     }
 }
 
@@ -302,7 +303,7 @@ async function ledgerEntries(path: string, outDir: string): Promise<Array<[hash:
             await handle.close();
         }
     } catch (error) {
-        throw new ExportWriteError(`cannot read ${HASH_LEDGER} in ${outDir}: ${describe(error)}`, HASH_LEDGER, { cause: error });
+        throw new ExportWriteError(`cannot read ${HASH_LEDGER} in ${outDir}: ${describeWriteError(error)}`, HASH_LEDGER, { cause: error });
     }
     return text.split(/\r?\n/).flatMap((line) => {
         const match = LEDGER_LINE.exec(line);
@@ -317,7 +318,7 @@ async function checkLedger(path: string, outDir: string): Promise<boolean> {
         info = await lstat(path);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw new ExportWriteError(`cannot check ${HASH_LEDGER} in ${outDir}: ${describe(error)}`, HASH_LEDGER, { cause: error });
+        throw new ExportWriteError(`cannot check ${HASH_LEDGER} in ${outDir}: ${describeWriteError(error)}`, HASH_LEDGER, { cause: error });
     }
     if (!info.isFile() || info.isSymbolicLink()) {
         throw new ExportWriteError(`refusing to use ${HASH_LEDGER} in ${outDir}: it is not a regular file; remove it and export again`, HASH_LEDGER);
@@ -359,7 +360,7 @@ async function appendToLedger(path: string, folder: string, files: ExportFile[],
         }
     } catch (error) {
         if (error instanceof ExportWriteError) throw error;
-        throw new ExportWriteError(`cannot record the hashes in ${HASH_LEDGER} in ${outDir}: ${describe(error)}`, HASH_LEDGER, { cause: error });
+        throw new ExportWriteError(`cannot record the hashes in ${HASH_LEDGER} in ${outDir}: ${describeWriteError(error)}`, HASH_LEDGER, { cause: error });
     }
     if (size > LEDGER_MAX_LINES * 80) await compactLedger(path, folder, outDir);
 }
@@ -383,7 +384,7 @@ async function compactLedger(path: string, folder: string, outDir: string): Prom
         await rename(temp, path);
     } catch (error) {
         await rm(temp, { force: true }).catch(() => undefined);
-        throw new ExportWriteError(`cannot rewrite ${HASH_LEDGER} in ${outDir}: ${describe(error)}`, HASH_LEDGER, { cause: error });
+        throw new ExportWriteError(`cannot rewrite ${HASH_LEDGER} in ${outDir}: ${describeWriteError(error)}`, HASH_LEDGER, { cause: error });
     }
 }
 
@@ -433,7 +434,7 @@ async function writeTemp(temp: string, content: string, name: string, outDir: st
     try {
         handle = await open(temp, 'wx', 0o644);
     } catch (error) {
-        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describe(error)}`, name, { cause: error });
+        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describeWriteError(error)}`, name, { cause: error });
     }
     try {
         await handle.writeFile(content, 'utf8');
@@ -441,13 +442,13 @@ async function writeTemp(temp: string, content: string, name: string, outDir: st
     } catch (error) {
         await handle.close().catch(() => undefined);
         await rm(temp, { force: true }).catch(() => undefined);
-        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describe(error)}`, name, { cause: error });
+        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describeWriteError(error)}`, name, { cause: error });
     }
     try {
         await handle.close();
     } catch (error) {
         await rm(temp, { force: true }).catch(() => undefined);
-        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describe(error)}`, name, { cause: error });
+        throw new ExportWriteError(`cannot write ${name} in ${outDir}: ${describeWriteError(error)}`, name, { cause: error });
     }
 }
 
@@ -462,26 +463,5 @@ async function syncFolder(folder: string): Promise<void> {
         }
     } catch {
         // Windows and some file systems cannot fsync a folder; the files themselves are synced.
-    }
-}
-
-function describe(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    switch (code) {
-        case 'ENOENT':
-            return 'no such file or folder';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EROFS':
-            return 'read-only file system';
-        case 'ENOSPC':
-            return 'no space left on the device';
-        case 'ENOTDIR':
-            return 'a part of the path is not a folder';
-        case 'EEXIST':
-            return 'it already exists';
-        default:
-            return code ?? (error instanceof Error ? error.message : String(error));
     }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { describeWriteError } from '../workspace/file-errors.js';
 
 /** Why the map could not be written, in one sentence (no stack trace needed). */
 export class MapWriteError extends Error {
@@ -28,13 +29,13 @@ export async function writeMapFile(path: string, content: string): Promise<strin
     try {
         await mkdir(folder, { recursive: true });
     } catch (error) {
-        throw new MapWriteError(`cannot create the folder ${folder}: ${describe(error)}`, { cause: error });
+        throw new MapWriteError(`cannot create the folder ${folder}: ${describeWriteError(error)}`, { cause: error });
     }
     let info;
     try {
         info = await lstat(target);
     } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new MapWriteError(`cannot write ${path}: ${describeWriteError(error)}`, { cause: error });
     }
     if (info?.isSymbolicLink()) throw new MapWriteError(`refusing to write ${path}: it is a symbolic link; give the real file`);
     if (info?.isDirectory()) throw new MapWriteError(`refusing to write ${path}: it is a folder`);
@@ -45,7 +46,7 @@ export async function writeMapFile(path: string, content: string): Promise<strin
     try {
         handle = await open(temp, 'wx', 0o644);
     } catch (error) {
-        throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+        throw new MapWriteError(`cannot write ${path}: ${describeWriteError(error)}`, { cause: error });
     }
     try {
         try {
@@ -57,29 +58,7 @@ export async function writeMapFile(path: string, content: string): Promise<strin
         await rename(temp, target);
     } catch (error) {
         await rm(temp, { force: true }).catch(() => undefined);
-        throw new MapWriteError(`cannot write ${path}: ${describe(error)}`, { cause: error });
+        throw new MapWriteError(`cannot write ${path}: ${describeWriteError(error)}`, { cause: error });
     }
     return target;
-}
-
-function describe(error: unknown): string {
-    switch ((error as NodeJS.ErrnoException).code) {
-        case 'ENOENT':
-            return 'no such file or folder';
-        case 'EACCES':
-        case 'EPERM':
-            return 'permission denied';
-        case 'EROFS':
-            return 'read-only file system';
-        case 'ENOSPC':
-            return 'no space left on the device';
-        case 'ENOTDIR':
-            return 'a part of the path is not a folder';
-        case 'EEXIST':
-            return 'a part of the path exists and is not a folder';
-        case 'EISDIR':
-            return 'it is a folder';
-        default:
-            return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    }
 }
