@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { AstUtils, EmptyFileSystem, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../server/src/language/generated/ast.js';
 import { reparseEditedSite } from '../../server/src/language/parser/site-reparse.js';
 import { createSfbtopoServices } from '../../server/src/language/sfbtopo-module.js';
 import { fraction, mutation, SEEDS, type Mutation } from '../fuzz/inputs.js';
 import { readRepoFile } from '../helpers.js';
+import { dump } from './parse-dump.js';
 
 /**
  * Edits as a user makes them, which mostly keep a topology parsable (the short way is only
@@ -27,36 +28,6 @@ const editorEdit = fc.oneof({ weight: 3, arbitrary: typing }, { weight: 2, arbit
 
 const parser = createSfbtopoServices(EmptyFileSystem).sfbtopo.parser.LangiumParser;
 const parse = (text: string) => parser.parse<Topology>(text);
-
-/** Everything a parse gives, in document order: every CST node with its place and every AST node with its links. */
-function dump(result: ParseResult<Topology>): string[] {
-    const root = result.value.$cstNode!.root;
-    const lines: string[] = [`text ${JSON.stringify(root.fullText)}`, `errors ${result.lexerErrors.length} ${result.parserErrors.length}`];
-    const visit = (node: CstNode, depth: number) => {
-        expect(node.root).toBe(root);
-        const { start, end } = node.range;
-        const place = `${node.offset}+${node.length} ${start.line}:${start.character}-${end.line}:${end.character} ${JSON.stringify(node.text)}`;
-        if (isLeafCstNode(node)) {
-            lines.push(`${' '.repeat(depth)}leaf ${node.tokenType.name} ${node.hidden} ${place} ${node.grammarSource?.$type}`);
-        } else if (isCompositeCstNode(node)) {
-            lines.push(`${' '.repeat(depth)}node ${node.astNode.$type} ${place} ${node.constructor.name} ${node.grammarSource?.$type}`);
-            for (const child of node.content) {
-                expect(child.container).toBe(node);
-                visit(child, depth + 1);
-            }
-        }
-    };
-    visit(root, 0);
-    for (const node of AstUtils.streamAst(result.value)) {
-        const properties = Object.entries(node)
-            .filter(([key]) => !key.startsWith('$'))
-            .map(([key, value]) => `${key}=${isReference(value) ? `ref:${value.$refText}` : typeof value === 'object' ? '…' : JSON.stringify(value)}`);
-        if (node.$container) expect((node.$container as unknown as Record<string, AstNode | AstNode[]>)[node.$containerProperty!]).toSatisfy((v: AstNode | AstNode[]) => (Array.isArray(v) ? v[node.$containerIndex!] === node : v === node));
-        expect(node.$cstNode!.astNode).toBe(node);
-        lines.push(`${node.$type} ${node.$containerProperty}[${node.$containerIndex}] ${node.$cstNode!.offset}+${node.$cstNode!.length} ${properties.join(' ')}`);
-    }
-    return lines;
-}
 
 describe('reparsing only the edited site', () => {
     it('gives exactly what a full parse gives, edit after edit, whenever it takes the short way', () => {

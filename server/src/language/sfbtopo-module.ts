@@ -28,6 +28,7 @@ import { registerValidationChecks } from './validation/validator-registry.js';
 import { SizeLimitedCompletionProvider } from './workspace/size-limit.js';
 import { TopologyDocumentFactory } from './workspace/document-factory.js';
 import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
+import { SynchronousCheckRegistry } from './validation/synchronous-checks.js';
 import { TopologyServiceRegistry } from './workspace/service-registry.js';
 
 /** Services this language adds to Langium's defaults. */
@@ -71,6 +72,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     validation: {
         // An oversize document gets one `document-too-large` diagnostic instead of validation.
         DocumentValidator: (services) => new TopologyDocumentValidator(services),
+        ValidationRegistry: (services) => new SynchronousCheckRegistry(services),
     },
 };
 

@@ -1,6 +1,7 @@
-import { CompositeCstNodeImpl, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode, type LangiumParser, type ParseResult, type RootCstNode } from 'langium';
+import { CompositeCstNodeImpl, isCompositeCstNode, type CompositeCstNode, type CstNode, type LangiumParser, type ParseResult, type RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Site, Topology } from '../generated/ast.js';
+import { LeafWithRangeOnDemand, replaceText } from './leaf-ranges.js';
 
 /**
  * Parses an edit by reparsing only the site it falls in, when that gives exactly what
@@ -17,7 +18,7 @@ import type { Site, Topology } from '../generated/ast.js';
  * at that place and leave the others as they were. Anything else (an error before or after, a site that
  * no longer parses cleanly, an edit across sites) returns `undefined` for a full parse.
  *
- * The previous result is reused in place: its other sites move (offsets, lines) and
+ * The previous result is reused in place: its other sites move (offsets) and
  * belong to a new `Topology` node, so caches keyed by the old topology are not reused.
  * Callers hand over a result they no longer need.
  */
@@ -37,35 +38,27 @@ export function reparseEditedSite(parser: LangiumParser, previous: ParseResult<T
     const reparsed = parser.parse<Site>(siteText, { rule: 'Site' });
     if (!isClean(reparsed) || !reparsed.value.$cstNode) return undefined;
 
-    // Numbers, not positions: the leaves' positions are moved in place below.
-    const { line: startLine, character: startColumn } = oldSite.range.start;
-    const { line: oldEndLine, character: oldEndColumn } = oldSite.range.end;
-    const siteEnd = reparsed.value.$cstNode.range.end;
-    const lines = startLine + siteEnd.line - oldEndLine;
-    const columns = (siteEnd.line === 0 ? startColumn + siteEnd.character : siteEnd.character) - oldEndColumn;
-
     // Parsed on its own, the site is a root node; in a topology it is a rule call's node.
     const newSite = new CompositeCstNodeImpl();
     newSite.grammarSource = oldSite.grammarSource;
     newSite.content.push(...(reparsed.value.$cstNode as CompositeCstNode).content);
     newSite.astNode = reparsed.value;
     Object.assign(reparsed.value, { $cstNode: newSite });
-    // The first line of the site's own text starts at the site's column, not at 0.
-    placeNodes(newSite, root, (range) => shiftRange(range, 0, startLine, startColumn), oldSite.offset);
-    const moveAfter = (range: Range) => shiftRange(range, oldEndLine, lines, columns);
+    placeNodes(newSite, root, oldSite.offset);
     for (const site of old.sites.slice(index + 1)) {
-        if (site.$cstNode) placeNodes(site.$cstNode, root, moveAfter, delta);
+        if (site.$cstNode) placeNodes(site.$cstNode, root, delta);
     }
     // Comments between the later sites and after the last one sit in the root's own content.
     const after = root.content.slice(root.content.indexOf(oldSite) + 1).filter((node) => !old.sites.some((site) => site.$cstNode === node));
-    for (const node of after) placeNodes(node, root, moveAfter, delta);
+    for (const node of after) placeNodes(node, root, delta);
 
     const topology: Topology = { ...old, sites: [...old.sites] };
     topology.sites[index] = reparsed.value;
     topology.sites.forEach((site, i) => Object.assign(site, { $container: topology, $containerProperty: 'sites', $containerIndex: i }));
     root.content[root.content.indexOf(oldSite)] = newSite;
     Object.assign(newSite, { container: root });
-    Object.assign(root, { _text: text, astNode: topology });
+    replaceText(root, text);
+    Object.assign(root, { astNode: topology });
     resetRangeCache(root);
     return { value: topology, lexerErrors: [], parserErrors: [], lexerReport: reparsed.lexerReport };
 }
@@ -100,27 +93,21 @@ function editedSpan(before: string, after: string): { start: number; oldEnd: num
     return { start, oldEnd: before.length - suffix };
 }
 
-/** Moves `range` down `lines` lines, in place; a position on `line` (before the move) also moves `columns` columns. */
-function shiftRange(range: Range, line: number, lines: number, columns: number): void {
-    for (const position of [range.start, range.end]) {
-        if (position.line === line) position.character += columns;
-        position.line += lines;
-    }
-}
-
 /**
- * Gives every node under `node` the document's root, moves its leaves (their ranges are
- * their own objects, changed in place: a site moved down is most of a big file), and
- * makes its composites compute their ranges again.
+ * Gives every node under `node` the document's root and moves its leaves by
+ * `offsetDelta` characters (their lines and columns follow from the offsets), and makes
+ * its composites compute their ranges again.
  */
-function placeNodes(node: CstNode, root: RootCstNode, move: (range: Range) => void, offsetDelta: number): void {
+function placeNodes(node: CstNode, root: RootCstNode, offsetDelta: number): void {
     (node as { root: RootCstNode }).root = root;
-    if (isLeafCstNode(node)) {
-        (node as unknown as { _offset: number })._offset += offsetDelta;
-        move(node.range);
+    if (node instanceof LeafWithRangeOnDemand) {
+        node.moveBy(offsetDelta);
     } else if (isCompositeCstNode(node)) {
         resetRangeCache(node);
-        for (const child of node.content) placeNodes(child, root, move, offsetDelta);
+        // Indexed: `for…of` over Langium's array subclass allocates an iterator result per child.
+        for (let i = 0; i < node.content.length; i++) placeNodes(node.content[i], root, offsetDelta);
+    } else {
+        throw new Error('reparseEditedSite: a leaf not built by createTopologyParser');
     }
 }
 

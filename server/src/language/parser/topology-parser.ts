@@ -1,36 +1,102 @@
-import { createCompletionParser, createLangiumParser, CstNodeBuilder, type LangiumCompletionParser, type LangiumCoreServices, type LangiumParser, type ParserOptions } from 'langium';
+import { createCompletionParser, createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCompletionParser, type LangiumCoreServices, type LangiumParser, type LeafCstNode, type ParserOptions, type RootCstNode } from 'langium';
+import { LeafWithRangeOnDemand } from './leaf-ranges.js';
 
 type Tokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
+type Token = Tokens[number];
+type GrammarElement = Parameters<CstNodeBuilder['buildLeafNode']>[1];
 
 /**
- * Langium's CST builder, except that a token with no comment before it adds nothing.
- * Langium hands the builder each token's preceding comments, most often none; for the
- * first token of a node it then searched the node's parents and spliced an empty list
- * into one, which allocated a new array each time: some 15% of parsing a big topology.
+ * Langium's CST builder, with two differences:
+ * - leaves work out their ranges when asked (see `LeafWithRangeOnDemand`);
+ * - a token with no comment before it adds nothing. Langium hands the builder each
+ *   token's preceding comments, most often none; for the first token of a node it then
+ *   searched the node's parents and spliced an empty list into one, which allocated a
+ *   new array each time: some 15% of parsing a big topology.
+ * Comments go where Langium puts them, which the parser tests compare node by node.
  */
 class TopologyCstNodeBuilder extends CstNodeBuilder {
+    private root!: RootCstNode;
+
+    override buildRootNode(input: string): RootCstNode {
+        return (this.root = super.buildRootNode(input));
+    }
+
+    override buildLeafNode(token: Token, feature?: GrammarElement): LeafCstNode {
+        const leaf = this.leaf(token, !feature);
+        leaf.grammarSource = feature;
+        this.current.content.push(leaf);
+        return leaf;
+    }
+
     override addHiddenNodes(tokens: Tokens): void {
-        if (tokens.length > 0) super.addHiddenNodes(tokens);
+        if (tokens.length === 0) return;
+        const leaves = tokens.map((token) => this.leaf(token, true));
+        // In the node being built when it has content; else before the nearest enclosing node that has a node before it; else first in the file.
+        let current: CompositeCstNode = this.current;
+        if (current.content.length > 0) {
+            current.content.push(...leaves);
+            return;
+        }
+        while (current.container) {
+            const index = current.container.content.indexOf(current);
+            if (index > 0) {
+                current.container.content.splice(index, 0, ...leaves);
+                return;
+            }
+            current = current.container;
+        }
+        this.root.content.unshift(...leaves);
+    }
+
+    private leaf(token: Token, hidden: boolean): LeafWithRangeOnDemand {
+        const leaf = new LeafWithRangeOnDemand(token.startOffset, token.image.length, token.tokenType, hidden);
+        leaf.root = this.root;
+        return leaf;
     }
 }
 
 /**
  * Langium's parser with the builder above (Langium creates its builder itself, in a
- * private field), parsing without stack traces (see `withoutStackTraces`).
+ * private field), parsing without stack traces (see `withoutStackTraces`) and letting go
+ * of the tokens afterwards (see `forgetTokens`).
  */
 export function createTopologyParser(services: LangiumCoreServices): LangiumParser {
     const parser = rememberRecoveryFollows(createLangiumParser(services));
     const parse = parser.parse.bind(parser);
     Object.assign(parser, {
         nodeBuilder: new TopologyCstNodeBuilder(),
-        parse: (input: string, options?: ParserOptions) => withoutStackTraces(() => parse(input, options)),
+        parse: (input: string, options?: ParserOptions) => withoutStackTraces(() => forgetTokens(parser, () => parse(input, options))),
     });
     return parser;
 }
 
-/** Langium's completion parser, with the same memory for recovery (see `rememberRecoveryFollows`). */
+/** Langium's completion parser, with the same memory for recovery (see `rememberRecoveryFollows`) and for tokens (see `forgetTokens`). */
 export function createTopologyCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
-    return rememberRecoveryFollows(createCompletionParser(services));
+    const parser = rememberRecoveryFollows(createCompletionParser(services));
+    const parse = parser.parse.bind(parser);
+    parser.parse = (input: string) =>
+        forgetTokens(parser, () => {
+            const result = parse(input);
+            // The completion provider reads the tokens from the result; the parser's own copy is not needed.
+            Object.assign(parser, { tokens: [] });
+            return result;
+        });
+    return parser;
+}
+
+/**
+ * Runs `parse`, then drops the parser's hold on the token list it was given. Chevrotain
+ * keeps the last input until the next parse, so a big topology's tokens (a fifth of the
+ * memory of its parse) stayed alive between keystrokes, next to the tree made from them.
+ * Reached through Langium's private `wrapper`; setting the input also clears Chevrotain's
+ * error list, which the parse result already holds.
+ */
+function forgetTokens<T>(parser: LangiumParser | LangiumCompletionParser, parse: () => T): T {
+    try {
+        return parse();
+    } finally {
+        (parser as unknown as { wrapper: { input: unknown[] } }).wrapper.input = [];
+    }
 }
 
 /** What Chevrotain computes the tokens that may follow from: the rules and occurrences on the way, and the last token. */

@@ -1,8 +1,7 @@
 import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Topology } from '../generated/ast.js';
-import { forEachNode } from '../validation/topology-contents.js';
-import { referencesOf } from './node-references.js';
+import { allReferences, forEachOf } from '../validation/topology-contents.js';
 import type { Bilingual, LocaleSetting } from '../l10n/locale.js';
 import type { SfbtopoServices } from '../sfbtopo-module.js';
 
@@ -30,12 +29,10 @@ export class TopologyLinker extends DefaultLinker {
         this.locale = services.l10n.Locale;
     }
 
-    /** Links what Langium's linker links, in the same order, walking the tree as the build's other passes do. */
+    /** Links what Langium's linker links, in the same order, from the references found once per site (see `allReferences`). */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        await forEachNode(document.parseResult.value as Topology, cancelToken, (node) => {
-            for (const reference of referencesOf(node)) this.doLink(reference, document);
-        });
+        await forEachOf(allReferences(document.parseResult.value as Topology), cancelToken, (reference) => this.doLink(reference, document));
     }
 
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -1,4 +1,4 @@
-import { type AstNode, type LangiumDocument, type ValidationAcceptor, type MaybePromise, type ValidationCheck, type ValidationOptions } from 'langium';
+import { type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { Topology } from '../generated/ast.js';
 import { SizeLimitedDocumentValidator } from '../workspace/size-limit.js';
@@ -25,13 +25,16 @@ export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const checksByType = new Map<string, ValidationCheck[]>();
-        // The checks run to their end when called (Langium wraps each in an async function
-        // that reports a throw as a diagnostic); waiting once, not per node, keeps their order.
-        const running: Array<MaybePromise<void>> = [];
+        // The checks run to their end when called (see SynchronousCheckRegistry); the few that
+        // return a promise are awaited once, not per node, which keeps the findings in order.
+        const running: Array<PromiseLike<void>> = [];
         await forEachNode(rootNode as Topology, cancelToken, (node) => {
             let checks = checksByType.get(node.$type);
             if (!checks) checksByType.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
-            for (const check of checks) running.push(check(node, acceptor, cancelToken));
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) running.push(pending);
+            }
         });
         await Promise.all(running);
     }

@@ -1,6 +1,7 @@
-import { interruptAndCheck, isAstNode, type AstNode, type Cancellation } from 'langium';
+import { interruptAndCheck, isAstNode, type AstNode, type Cancellation, type ReferenceInfo } from 'langium';
 import { isGateway, isReverseProxy, isServer, isVip, type Pool, type Site, type Topology } from '../generated/ast.js';
 import type { Bilingual } from '../l10n/locale.js';
+import { referencesOf } from '../references/node-references.js';
 
 /** Everything in a topology that declares a name, with the words an administrator uses for it. */
 export interface NamedDeclaration {
@@ -46,8 +47,8 @@ const INTERRUPT_EVERY = 500;
 /**
  * Runs `action` on the topology (unless `withRoot` is false) and every node in it, in
  * document order, letting other work and cancellation in every few hundred nodes. The
- * build's passes (scopes, linking, reference index, validation) walk the tree this way;
- * Langium's stream the tree again for each and wait before every node.
+ * build's passes (scopes, validation) walk the tree this way; Langium's stream the tree
+ * again for each and wait before every node.
  */
 export async function forEachNode(
     topology: Topology,
@@ -55,11 +56,15 @@ export async function forEachNode(
     action: (node: AstNode) => void | Promise<void>,
     withRoot = true,
 ): Promise<void> {
-    const nodes = allContents(topology);
-    // Index -1 is the topology itself.
-    for (let i = withRoot ? -1 : 0; i < nodes.length; i++) {
+    if (withRoot) await action(topology);
+    await forEachOf(allContents(topology), cancelToken, action);
+}
+
+/** Runs `action` on each item in order, letting other work and cancellation in every few hundred items. */
+export async function forEachOf<T>(items: readonly T[], cancelToken: Cancellation.CancellationToken, action: (item: T) => void | Promise<void>): Promise<void> {
+    for (let i = 0; i < items.length; i++) {
         if ((i + 1) % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
-        const pending = action(i < 0 ? topology : nodes[i]);
+        const pending = action(items[i]);
         if (pending) await pending;
     }
 }
@@ -90,6 +95,24 @@ function collectContents(node: AstNode, into: AstNode[]): AstNode[] {
 function push(into: AstNode[], node: AstNode): AstNode[] {
     into.push(node);
     return into;
+}
+
+/**
+ * Every reference in the topology, in document order and, within a node, in property
+ * order, as `AstUtils.streamReferences` gives them node after node. Linking and the
+ * reference index read them on every build.
+ */
+export function allReferences(topology: Topology): readonly ReferenceInfo[] {
+    return perTopology(referencesByTopology, topology, (site) => perSite(referencesBySite, site, siteReferences));
+}
+
+const referencesByTopology = new WeakMap<Topology, ReferenceInfo[]>();
+const referencesBySite = new WeakMap<Site, ReferenceInfo[]>();
+
+function siteReferences(site: Site): ReferenceInfo[] {
+    const found: ReferenceInfo[] = [];
+    for (const node of [site, ...siteContents(site)]) for (const info of referencesOf(node)) found.push(info);
+    return found;
 }
 
 export function namedDeclarations(topology: Topology): readonly NamedDeclaration[] {
