@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { localeFromTag } from './language/l10n/locale.js';
 import { createSfbtopoServices } from './language/sfbtopo-module.js';
 import { exitOnBrokenFraming } from './stdio-framing-guard.js';
+import { limitHeapGrowth } from './workspace/heap-growth.js';
 import { collectWhenIdle } from './workspace/idle-collection.js';
 
 /**
@@ -13,6 +14,7 @@ import { collectWhenIdle } from './workspace/idle-collection.js';
 export function runLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
     // Over stdio a message without a usable Content-Length would leave the server deaf: exit instead.
     if (process.argv.includes('--stdio')) exitOnBrokenFraming(process.stdin);
+    limitHeapGrowth();
     const { shared, sfbtopo } = createSfbtopoServices({ connection, ...NodeFileSystem });
     // Messages follow the editor's display language (VS Code sends it as `locale`).
     shared.lsp.LanguageServer.onInitialize((params) => {

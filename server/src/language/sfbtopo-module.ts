@@ -21,6 +21,7 @@ import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
 import { createTopologyCompletionParser, createTopologyParser } from './parser/topology-parser.js';
 import { TopologyLinker } from './references/topology-linker.js';
+import { TopologyNodeDescriptionProvider } from './references/topology-node-descriptions.js';
 import { TopologyReferenceDescriptionProvider } from './references/topology-reference-descriptions.js';
 import { TopologyScopeComputation } from './references/topology-scope-computation.js';
 import { TopologyScopeProvider } from './references/topology-scope-provider.js';
@@ -67,6 +68,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
         Linker: (services) => new TopologyLinker(services),
     },
     workspace: {
+        AstNodeDescriptionProvider: (services) => new TopologyNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new TopologyReferenceDescriptionProvider(services),
     },
     validation: {

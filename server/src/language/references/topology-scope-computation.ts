@@ -1,6 +1,7 @@
 import {
     AstUtils,
     DefaultScopeComputation,
+    interruptAndCheck,
     MultiMap,
     GrammarAST,
     type AstNode,
@@ -12,7 +13,7 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Topology } from '../generated/ast.js';
-import { forEachNode } from '../validation/topology-contents.js';
+import { nodesOfSite, SiteLists } from '../validation/topology-contents.js';
 
 /**
  * References (`for POOL`, `gateway NAME`, `subnet NAME`) resolve anywhere in the
@@ -28,6 +29,13 @@ export class TopologyScopeComputation extends DefaultScopeComputation {
     private readonly targetTypes: string[];
     private readonly astReflection: AstReflection;
     private readonly referenceable = new Map<string, boolean>();
+    /** Each site's symbols, described once per site node. */
+    private readonly siteSymbols = new SiteLists<AstNodeDescription>((site) =>
+        nodesOfSite(site).flatMap((node) => {
+            const name = this.isReferenceable(node.$type) ? this.nameProvider.getName(node) : undefined;
+            return name === undefined ? [] : [this.descriptions.createDescription(node, name)];
+        }),
+    );
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -45,19 +53,11 @@ export class TopologyScopeComputation extends DefaultScopeComputation {
         return [];
     }
 
-    /** The same symbols as Langium's, walking the tree as the build's other passes do. */
+    /** The same symbols as Langium's, in the same order; each site's are described once (see `SiteLists`). */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
-        const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        await forEachNode(document.parseResult.value as Topology, cancelToken, (node) => this.addLocalSymbol(node, document, symbols), false);
-        return symbols;
-    }
-
-    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
-        if (!this.isReferenceable(node.$type)) return;
-        const name = this.nameProvider.getName(node);
-        if (name !== undefined && node.$container) {
-            symbols.add(document.parseResult.value, this.descriptions.createDescription(node, name, document));
-        }
+        await interruptAndCheck(cancelToken);
+        const topology = document.parseResult.value as Topology;
+        return new MultiMap<AstNode, AstNodeDescription>().addAll(topology, this.siteSymbols.joined(topology));
     }
 
     private isReferenceable(type: string): boolean {

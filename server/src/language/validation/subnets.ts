@@ -1,8 +1,8 @@
-import { isFileShare, isPool, isServer, isSubnet, isVip, type Server, type Site, type Subnet } from '../generated/ast.js';
+import { isFileShare, isPool, isServer, isSubnet, isVip, type Server, type Site, type Subnet, type Vip } from '../generated/ast.js';
 import { checkIpv4Cidr, ipv4ToNumber, normaliseIpv4, type Ipv4Network } from '../../net/ipv4.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
-import { lineOf, siteContents } from './topology-contents.js';
+import { addressOwner, lineOf, nodesOfSite } from './topology-contents.js';
 
 export function checkSubnet(subnet: Subnet, report: Reporter): void {
     if (subnet.cidr === undefined) {
@@ -73,7 +73,7 @@ export function checkSubnetOverlaps(site: Site, report: Reporter): void {
 export function checkAddressesInSubnets(site: Site, report: Reporter): void {
     const subnets = declaredSubnets(site);
     if (subnets.length === 0) return;
-    for (const node of siteContents(site)) {
+    for (const node of nodesOfSite(site)) {
         let property: 'address' | 'internal' | undefined;
         if (isServer(node) && (isPool(node.$container) || isFileShare(node.$container))) {
             property = node.address !== undefined ? 'address' : node.internal !== undefined ? 'internal' : undefined;
@@ -85,9 +85,7 @@ export function checkAddressesInSubnets(site: Site, report: Reporter): void {
         const address = ipv4ToNumber(text);
         if (subnets.some(({ network }) => network.first <= address && address <= network.last)) continue;
         const nearest = nearestSubnet(subnets, address);
-        const owner = isVip(node)
-            ? { en: `the VIP of load balancer ${node.$container.name}`, ja: `ロード バランサー ${node.$container.name} の VIP` }
-            : { en: `server ${(node as Server).name}`, ja: `サーバー ${(node as Server).name}` };
+        const owner = addressOwner(node as Server | Vip, 'address');
         report('warning', IssueCodes.AddressOutsideSubnets, {
             en: `The address ${text} of ${owner.en} is in none of site ${site.name}'s subnets; the nearest is ${nearest.subnet.name} (${nearest.network.text}).`,
             ja: `${owner.ja} のアドレス ${text} は、サイト ${site.name} のどのサブネットにも含まれていません。最も近いのは ${nearest.subnet.name} (${nearest.network.text}) です。`,

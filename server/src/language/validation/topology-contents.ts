@@ -1,5 +1,5 @@
 import { interruptAndCheck, isAstNode, type AstNode, type Cancellation, type ReferenceInfo } from 'langium';
-import { isGateway, isReverseProxy, isServer, isVip, type Pool, type Site, type Topology } from '../generated/ast.js';
+import { isGateway, isReverseProxy, isServer, isVip, type Gateway, type Pool, type ReverseProxy, type Server, type Site, type Topology, type Vip } from '../generated/ast.js';
 import type { Bilingual } from '../l10n/locale.js';
 import { referencesOf } from '../references/node-references.js';
 
@@ -10,35 +10,49 @@ export interface NamedDeclaration {
 }
 
 /**
- * Every node of a topology in document order, as `AstUtils.streamAllContents` gives
- * them: each site followed by its contents (a topology's only child nodes are its sites).
+ * Lists made once per site node and joined once per topology node. A site's nodes never
+ * change after parsing, and an edit parses anew only the site it touches (a new
+ * `Topology` node each time), so the other sites' lists serve the next build too.
+ */
+export class SiteLists<T> {
+    private readonly bySite = new WeakMap<Site, readonly T[]>();
+    private readonly byTopology = new WeakMap<Topology, readonly T[]>();
+
+    constructor(private readonly ofSite: (site: Site) => T[]) {}
+
+    of(site: Site): readonly T[] {
+        let found = this.bySite.get(site);
+        if (!found) this.bySite.set(site, (found = this.ofSite(site)));
+        return found;
+    }
+
+    joined(topology: Topology): readonly T[] {
+        let joined = this.byTopology.get(topology);
+        if (!joined) {
+            const all: T[] = [];
+            for (const site of topology.sites ?? []) for (const item of this.of(site)) all.push(item);
+            this.byTopology.set(topology, (joined = all));
+        }
+        return joined;
+    }
+}
+
+/** Each site followed by everything in it, in document order, as `AstUtils.streamAllContents` gives them. */
+const siteNodes = new SiteLists<AstNode>((site) => collectContents(site, [site]));
+
+/**
+ * Every node of a topology in document order, as `AstUtils.streamAllContents` gives them:
+ * each site followed by its contents (a topology's only child nodes are its sites).
  * Linking, validation and several topology-wide checks read this list, and streaming the
- * tree for each was a large part of building a big file. A site's list is made once: its
- * nodes never change after parsing, and an edit parses anew only the site it touches, so
- * the other sites' lists serve the next build too.
+ * tree for each was a large part of building a big file.
  */
 export function allContents(topology: Topology): readonly AstNode[] {
-    return perTopology(contentsByTopology, topology, (site) => [site, ...siteContents(site)]);
+    return siteNodes.joined(topology);
 }
 
-const contentsByTopology = new WeakMap<Topology, AstNode[]>();
-
-/** Joins what `ofSite` gives for each site of the topology, once per topology node. */
-function perTopology<T>(cache: WeakMap<Topology, T[]>, topology: Topology, ofSite: (site: Site) => readonly T[]): T[] {
-    let joined = cache.get(topology);
-    if (!joined) {
-        joined = [];
-        for (const site of topology.sites ?? []) for (const item of ofSite(site)) joined.push(item);
-        cache.set(topology, joined);
-    }
-    return joined;
-}
-
-/** What `ofSite` gives for a site, once per site node. */
-function perSite<T>(cache: WeakMap<Site, T[]>, site: Site, ofSite: (site: Site) => T[]): T[] {
-    let found = cache.get(site);
-    if (!found) cache.set(site, (found = ofSite(site)));
-    return found;
+/** The site and every node in it, in document order. */
+export function nodesOfSite(site: Site): readonly AstNode[] {
+    return siteNodes.of(site);
 }
 
 /** Nodes handled between two chances for other work (and cancellation): a few milliseconds' worth. */
@@ -69,13 +83,6 @@ export async function forEachOf<T>(items: readonly T[], cancelToken: Cancellatio
     }
 }
 
-/** Every node inside a site, in document order, as `AstUtils.streamAllContents(site)` gives them. */
-export function siteContents(site: Site): readonly AstNode[] {
-    return perSite(contentsBySite, site, (node) => collectContents(node, []));
-}
-
-const contentsBySite = new WeakMap<Site, AstNode[]>();
-
 /** What `streamAllContents` yields (properties in key order, `$` keys skipped), without an iterator per node. */
 function collectContents(node: AstNode, into: AstNode[]): AstNode[] {
     for (const key of Object.keys(node)) {
@@ -103,45 +110,32 @@ function push(into: AstNode[], node: AstNode): AstNode[] {
  * reference index read them on every build.
  */
 export function allReferences(topology: Topology): readonly ReferenceInfo[] {
-    return perTopology(referencesByTopology, topology, (site) => perSite(referencesBySite, site, siteReferences));
+    return siteReferences.joined(topology);
 }
 
-const referencesByTopology = new WeakMap<Topology, ReferenceInfo[]>();
-const referencesBySite = new WeakMap<Site, ReferenceInfo[]>();
+const siteReferences = new SiteLists<ReferenceInfo>((site) => siteNodes.of(site).flatMap(referencesOf));
 
-function siteReferences(site: Site): ReferenceInfo[] {
-    const found: ReferenceInfo[] = [];
-    for (const node of [site, ...siteContents(site)]) for (const info of referencesOf(node)) found.push(info);
-    return found;
-}
-
+/** The sites and the declarations in them, in document order. */
 export function namedDeclarations(topology: Topology): readonly NamedDeclaration[] {
-    return perTopology(declarationsByTopology, topology, (site) => perSite(declarationsBySite, site, siteDeclarations));
+    return siteDeclarations.joined(topology);
 }
 
-const declarationsByTopology = new WeakMap<Topology, NamedDeclaration[]>();
-const declarationsBySite = new WeakMap<Site, NamedDeclaration[]>();
+const siteDeclarations = new SiteLists<NamedDeclaration>((site) =>
+    siteNodes.of(site).flatMap((node) => (typeof (node as { name?: unknown }).name === 'string' && isDeclaration(node) ? [new Declaration(node as NamedDeclaration['node'])] : [])),
+);
 
-/** The site and the declarations in it, in document order. */
-function siteDeclarations(site: Site): NamedDeclaration[] {
-    const found: NamedDeclaration[] = [];
-    for (const node of [site, ...siteContents(site)]) {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name === 'string' && isDeclaration(node)) {
-            // The words are only needed for a message, which few declarations get: made on demand.
-            found.push({ node: node as NamedDeclaration['node'], get kind() { return declarationKind(node)!; } });
-        }
+/** A declaration; the words for its kind are only needed for a message, which few get: made on demand. */
+class Declaration implements NamedDeclaration {
+    constructor(readonly node: NamedDeclaration['node']) {}
+
+    get kind(): Bilingual {
+        return DECLARATION_KINDS[this.node.$type](this.node);
     }
-    return found;
 }
 
-/** Whether `declarationKind` has words for the node. */
+/** Whether `DECLARATION_KINDS` has words for the node. */
 function isDeclaration(node: AstNode): boolean {
     return Object.hasOwn(DECLARATION_KINDS, node.$type);
-}
-
-function declarationKind(node: AstNode): Bilingual | undefined {
-    return isDeclaration(node) ? DECLARATION_KINDS[node.$type](node) : undefined;
 }
 
 /** The words for each kind of declaration, by node type (none of these types has subtypes). */
@@ -156,58 +150,60 @@ const DECLARATION_KINDS: Record<string, (node: AstNode) => Bilingual> = {
     FileShare: () => ({ en: 'file share', ja: 'ファイル共有' }),
 };
 
+/** A host address property of a node. */
+export type AddressProperty = 'address' | 'internal' | 'external';
+
 /** One host address written in the topology: the node and the property that holds it. */
 export interface AddressUse {
     node: AstNode;
-    property: 'address' | 'internal' | 'external';
+    property: AddressProperty;
     text: string;
     /** How the address is described in messages, e.g. "server fe01a". */
     owner: Bilingual;
 }
 
 export function addressUses(topology: Topology): readonly AddressUse[] {
-    return perTopology(addressesByTopology, topology, (site) => perSite(addressesBySite, site, siteAddressUses));
+    return siteAddressUses.joined(topology);
 }
 
-const addressesByTopology = new WeakMap<Topology, AddressUse[]>();
-const addressesBySite = new WeakMap<Site, AddressUse[]>();
-
-function siteAddressUses(site: Site): AddressUse[] {
+const siteAddressUses = new SiteLists<AddressUse>((site) => {
     const uses: AddressUse[] = [];
-    // The owner's words are only needed for a message, which few addresses get: made on demand.
-    for (const node of siteContents(site)) {
+    for (const node of siteNodes.of(site)) {
         if (isServer(node)) {
             for (const property of ['address', 'internal', 'external'] as const) {
                 const text = node[property];
-                if (text !== undefined) {
-                    uses.push({
-                        node,
-                        property,
-                        text,
-                        get owner() {
-                            const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
-                            return { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` };
-                        },
-                    });
-                }
+                if (text !== undefined) uses.push(new Address(node, property, text));
             }
-        } else if (isGateway(node) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, get owner() { return { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` }; } });
-        } else if (isReverseProxy(node) && node.address !== undefined) {
-            uses.push({ node, property: 'address', text: node.address, get owner() { return { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` }; } });
-        } else if (isVip(node) && node.address !== undefined) {
-            uses.push({
-                node,
-                property: 'address',
-                text: node.address,
-                get owner() {
-                    const lb = node.$container.name;
-                    return { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` };
-                },
-            });
+        } else if ((isGateway(node) || isReverseProxy(node) || isVip(node)) && node.address !== undefined) {
+            uses.push(new Address(node, 'address', node.address));
         }
     }
     return uses;
+});
+
+/** An address use; the owner's words are only needed for a message, which few addresses get: made on demand. */
+class Address implements AddressUse {
+    constructor(
+        readonly node: Server | Gateway | ReverseProxy | Vip,
+        readonly property: AddressProperty,
+        readonly text: string,
+    ) {}
+
+    get owner(): Bilingual {
+        return addressOwner(this.node, this.property);
+    }
+}
+
+/** How an address is described in messages: "server fe01a (internal)", "the VIP of load balancer lb01". */
+export function addressOwner(node: Server | Gateway | ReverseProxy | Vip, property: AddressProperty): Bilingual {
+    if (isServer(node)) {
+        const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
+        return { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` };
+    }
+    if (isGateway(node)) return { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` };
+    if (isReverseProxy(node)) return { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` };
+    const lb = node.$container.name;
+    return { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` };
 }
 
 /** The 1-based line where a node starts, for messages that point at an earlier declaration. */
