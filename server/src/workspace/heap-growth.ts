@@ -7,16 +7,35 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 50;
 
+/** Whether this process limits its heap growth (the language server does; the command line does not). */
+let limited = false;
+
 /**
  * Keeps the language server's memory close to what it holds. Every keystroke replaces
  * the previous build's results (megabytes for a big topology) and they become garbage
  * only when the next build is done, after they have outlived the young generation. With
  * V8's own factor, a 5,000-pool topology held about 200 MB and reached 400 MB within forty
- * keystrokes before the first full collection; with this one, 270 MB, and each collection
- * then (every dozen keystrokes) adds about 100 ms to one keystroke (`npm run bench`,
- * BENCHMARKS.md). Set once, before the first document is built; V8 reads it at every
- * full collection.
+ * keystrokes before the first full collection; with this one, about 230 MB, and each
+ * collection (every few keystrokes) adds some 100 ms to one keystroke (measured with
+ * `npm run bench`'s session, see BENCHMARKS.md). Set once, before the first document is
+ * built; V8 reads it at every full collection.
  */
 export function limitHeapGrowth(): void {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    limited = true;
+}
+
+/**
+ * Runs `work` with V8's own heap growth. An export allocates a few hundred megabytes of
+ * short-lived text and lists for a big topology; collecting as often as for editing made
+ * it about a fifth slower. (`0` is V8's default: a factor of its own choosing.)
+ */
+export function withUsualHeapGrowth<T>(work: () => T): T {
+    if (!limited) return work();
+    setFlagsFromString('--heap-growing-percent=0');
+    try {
+        return work();
+    } finally {
+        setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    }
 }

@@ -5,6 +5,7 @@ import { CancellationToken } from 'vscode-languageserver';
 import { exportDocument } from '../../../export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../export/formats.js';
 import { ExportOverwriteError, writeExportFiles } from '../../../export/write-files.js';
+import { withUsualHeapGrowth } from '../../../workspace/heap-growth.js';
 import type { Topology } from '../../generated/ast.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
@@ -71,7 +72,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
             );
         }
         // Rendered synchronously from the validated document, so no edit can slip in between.
-        const outcome = exportDocument(document, formats.formats, { sourceFile: UriUtils.basename(document.uri) });
+        const outcome = withUsualHeapGrowth(() => exportDocument(document, formats.formats, { sourceFile: UriUtils.basename(document.uri) }));
         if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'export', locale));
         try {
             const files = await writeExportFiles(outDir, outcome.files, { force: args?.force === true });
@@ -88,7 +89,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         if (!found.ok) return found;
         const { document, locale } = found;
         const sourceFile = UriUtils.basename(document.uri);
-        const outcome = exportDocument(document, [], { sourceFile });
+        const outcome = withUsualHeapGrowth(() => exportDocument(document, [], { sourceFile }));
         if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'preview', locale));
         return rulesMarkdown(outcome.rules, sourceFile, locale);
     }
