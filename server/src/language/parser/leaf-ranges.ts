@@ -4,30 +4,25 @@ import type { Position, Range } from 'vscode-languageserver-types';
 /**
  * A CST leaf that works out its line and column range when asked, from its offset and
  * the document's line starts. Langium's leaves carry a range object with two positions
- * from the start; for a big topology those were a fifth of the parse's memory, while only
- * a few leaves' ranges are ever read (messages, hovers, names). An edit that moves a leaf
- * only changes its offset (`moveBy`).
+ * from the start; for a big topology those were a fifth of the parse's memory. The range
+ * is not kept: semantic highlighting asks for every leaf's range after each edit, and
+ * keeping them would bring that memory back. An edit that moves a leaf only changes its
+ * offset (`moveBy`).
  */
 export class LeafWithRangeOnDemand extends LeafCstNodeImpl {
-    private knownRange: Range | undefined;
-
     constructor(offset: number, length: number, tokenType: LeafCstNode['tokenType'], hidden: boolean) {
         // Langium's own range field stays empty: `range` below replaces its reader.
         super(offset, length, undefined as unknown as Range, tokenType, hidden);
     }
 
     override get range(): Range {
-        if (!this.knownRange) {
-            const lines = lineStarts(this.root);
-            this.knownRange = { start: positionIn(lines, this.offset), end: positionIn(lines, this.end) };
-        }
-        return this.knownRange;
+        const lines = lineStarts(this.root);
+        return { start: positionIn(lines, this.offset), end: positionIn(lines, this.end) };
     }
 
-    /** Moves the leaf by `delta` characters; its range is worked out again when next asked. */
+    /** Moves the leaf by `delta` characters. */
     moveBy(delta: number): void {
         (this as unknown as { _offset: number })._offset += delta;
-        this.knownRange = undefined;
     }
 }
 
