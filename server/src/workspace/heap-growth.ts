@@ -16,9 +16,9 @@ let limited = false;
  * only when the next build is done, after they have outlived the young generation. With
  * V8's own factor, a 5,000-pool topology held about 200 MB and reached 400 MB within forty
  * keystrokes before the first full collection; with this one, about 230 MB, and each
- * collection (every few keystrokes) adds some 100 ms to one keystroke (measured with
- * `npm run bench`'s session, see BENCHMARKS.md). Set once, before the first document is
- * built; V8 reads it at every full collection.
+ * collection (every few keystrokes) adds some 100 ms to one keystroke (measured by
+ * replaying `npm run bench`'s editor session for 40 keystrokes; see BENCHMARKS.md). Set
+ * once, before the first document is built; V8 reads it at every full collection.
  */
 export function limitHeapGrowth(): void {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

@@ -9,8 +9,8 @@ import { forEachNode } from './topology-contents.js';
  * - Langium's own lexing, parsing and linking diagnostics carry their code only in
  *   `data.code`; editors show `code`. Copying it makes every finding show its code,
  *   in VS Code's Problems view as on the command line.
- * - The node checks run in the same order, walking the tree as the other passes of a build
- *   do (see `forEachNode`), with the checks of each node type looked up once per run.
+ * - The node checks run in the same order, over the node list kept per site (see
+ *   `forEachNode`), with the checks of each node type looked up once per run.
  */
 export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {

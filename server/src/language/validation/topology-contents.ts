@@ -59,18 +59,12 @@ export function nodesOfSite(site: Site): readonly AstNode[] {
 const INTERRUPT_EVERY = 500;
 
 /**
- * Runs `action` on the topology (unless `withRoot` is false) and every node in it, in
- * document order, letting other work and cancellation in every few hundred nodes. The
- * build's passes (scopes, validation) walk the tree this way; Langium's stream the tree
- * again for each and wait before every node.
+ * Runs `action` on the topology and every node in it, in document order, letting other
+ * work and cancellation in every few hundred nodes. Validation walks the tree this way;
+ * Langium's streams the tree and waits before every node.
  */
-export async function forEachNode(
-    topology: Topology,
-    cancelToken: Cancellation.CancellationToken,
-    action: (node: AstNode) => void | Promise<void>,
-    withRoot = true,
-): Promise<void> {
-    if (withRoot) await action(topology);
+export async function forEachNode(topology: Topology, cancelToken: Cancellation.CancellationToken, action: (node: AstNode) => void | Promise<void>): Promise<void> {
+    await action(topology);
     await forEachOf(allContents(topology), cancelToken, action);
 }
 
