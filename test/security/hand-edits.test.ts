@@ -69,6 +69,16 @@ describe('the seal', () => {
         if (style === 'json-field') expect(JSON.parse(sealed).sfbtopoHash).toBe(`sha256:${contentDigest(content)}`);
     });
 
+    it.each([
+        ['hash-comment', [`\uFEFF${body.slice(0, 20)}`, body.slice(20, 60), body.slice(60)]],
+        ['rem-comment', ['@echo off\r\nREM Gen', 'erated\r\n', 'netsh\r\n']],
+        ['json-field', ['{\n  "generatedBy": "x",\n  "topology": "T"\n}', '\n']],
+    ] as const)('%s: a text given in pieces is sealed as the whole text', (style, pieces) => {
+        const whole = pieces.join('');
+        expect(contentDigest(pieces)).toBe(contentDigest(whole));
+        expect(sealContent(pieces, style)).toBe(sealContent(whole, style));
+    });
+
     it('breaks on any change above, below or in the seal line, but not on converted line endings', () => {
         const sealed = sealContent('@echo off\r\nREM Generated\r\nnetsh add\r\n', 'rem-comment');
         expect(checkSeal(sealed.replace('netsh add', 'netsh add & calc'))).toEqual({ sealed: true, intact: false });

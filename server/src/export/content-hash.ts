@@ -33,9 +33,18 @@ export function sha256Hex(text: string | Uint8Array): string {
     return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * A file's text, whole or as pieces that follow one another, the first holding the first
+ * line. No piece ends between the CR and the LF of a line break, nor inside a character.
+ */
+export type FileText = string | readonly string[];
+
 /** The hash the seal and the ledger record: SHA-256 of the text with CRLF read as LF. */
-export function contentDigest(text: string): string {
-    return sha256Hex(text.replace(/\r\n/g, '\n'));
+export function contentDigest(text: FileText): string {
+    const hash = createHash('sha256');
+    // Piece by piece: a large file's text in one string would be one more copy of it.
+    for (const piece of typeof text === 'string' ? [text] : text) hash.update(piece.replace(/\r\n/g, '\n'));
+    return hash.digest('hex');
 }
 
 /**
@@ -44,16 +53,18 @@ export function contentDigest(text: string): string {
  * `"sfbtopoHash"` line after the first line (`{`). The line ending is the content's own
  * (CRLF when its first line ends so).
  */
-export function sealContent(content: string, style: SealStyle): string {
-    const hex = contentDigest(content);
+export function sealContent(text: FileText, style: SealStyle): string {
+    const hex = contentDigest(text);
+    const [content, ...rest] = typeof text === 'string' ? [text] : text;
+    const after = rest.join('');
     if (style === 'hash-comment') {
         const bom = content.startsWith(BOM) ? BOM : '';
-        return `${bom}# sfbtopo-hash: sha256:${hex}${eolOf(content)}${content.slice(bom.length)}`;
+        return `${bom}# sfbtopo-hash: sha256:${hex}${eolOf(content)}${content.slice(bom.length)}${after}`;
     }
     const firstEnd = content.indexOf('\n');
     if (firstEnd < 0) throw new Error(`cannot seal a one-line file as ${style}`);
     const line = style === 'rem-comment' ? `REM sfbtopo-hash: sha256:${hex}` : `  "sfbtopoHash": "sha256:${hex}",`;
-    return `${content.slice(0, firstEnd + 1)}${line}${eolOf(content)}${content.slice(firstEnd + 1)}`;
+    return `${content.slice(0, firstEnd + 1)}${line}${eolOf(content)}${content.slice(firstEnd + 1)}${after}`;
 }
 
 export type SealCheck =

@@ -2,6 +2,7 @@ import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
+import { renderInBlocks } from '../render-in-blocks.js';
 import { memoize } from '../memoize.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
 
@@ -45,13 +46,14 @@ export const renderNftables: Renderer = (rules, context) => {
     return [{ name: 'sfbtopo.nft', content: sealContent(`${lines.join('\n')}\n`, 'hash-comment') }];
 };
 
-/** The chain's rules, each site's after a blank line and a comment. */
+/** The chain's rules, each run of one site's rules after a blank line and a comment. */
 function chainRules(firewall: Rule[], sets: AddressSets): string[] {
     const lines: string[] = [];
-    firewall.forEach((rule, index) => {
-        if (index === 0 || firewall[index - 1].site !== rule.site) lines.push('', `        ${nftLineComment(`Site ${rule.site}`)}`);
-        lines.push(`        ${nftRule(rule, sets)}`);
-    });
+    for (let start = 0, end = 1; start < firewall.length; start = end++) {
+        while (end < firewall.length && firewall[end].site === firewall[start].site) end++;
+        const site = firewall.slice(start, end);
+        lines.push('', `        ${nftLineComment(`Site ${site[0].site}`)}`, ...renderInBlocks(site, (rule) => `        ${nftRule(rule, sets)}`, '\n'));
+    }
     return lines;
 }
 

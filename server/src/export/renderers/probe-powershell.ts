@@ -1,6 +1,7 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
+import { renderInBlocks } from '../render-in-blocks.js';
 import { memoize } from '../memoize.js';
 import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
 import { powershellHeader } from './windows-firewall.js';
@@ -38,7 +39,7 @@ export const renderProbePowershell: Renderer = (rules, context) => {
                     "# sources it admits ('Any', or addresses and IPv4 CIDRs). A port range is probed on its first",
                     '# port only (noted on the line). Rules towards any destination cannot be probed and are left out.',
                     '$rules = @(',
-                    ...probed.map((rule) => probeData(rule, lists)),
+                    ...renderInBlocks(probed, (rule) => probeData(rule, lists), '\n'),
                     ')',
                     '',
                     ...PROBE_CODE,

@@ -1,0 +1,17 @@
+/** How many rendered items are joined into one block (see renderInBlocks). */
+const BLOCK = 256;
+
+/**
+ * `items.map(render)` joined by `separator` a block of items at a time: the blocks, joined
+ * by `separator` in turn, read as `items.map(render).join(separator)`; no items, no blocks.
+ * A renderer keeps its text until the end, and V8's young-generation collector copies
+ * what outlives a collection, twice: a line from a template is a tree of the pieces it
+ * was put together from, so thousands of rule lines cost more to keep than to join early.
+ */
+export function renderInBlocks<T>(items: readonly T[], render: (item: T) => string, separator: string): string[] {
+    const blocks: string[] = [];
+    for (let start = 0; start < items.length; start += BLOCK) {
+        blocks.push(items.slice(start, start + BLOCK).map(render).join(separator));
+    }
+    return blocks;
+}
