@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../catalogue/types.js';
 import type { Endpoints, Rule, RuleSet } from '../../rules/rule.js';
 import { sealContent, sha256Hex } from '../content-hash.js';
 import type { ExportContext, Renderer } from '../export-file.js';
@@ -23,18 +24,40 @@ import {
  * (an Edge server's internal leg, not its external one).
  */
 export const renderWindowsFirewall: Renderer = (rules, context) => {
-    const lists = new ScriptLists();
+    const parts = new ScriptParts(rules, context);
     return [...rulesByHost(rules.firewall)].map(([host, hostRules]) => ({
         name: windowsFirewallFileName(host),
-        content: firewallScript(rules, context, host, hostRules, lists),
+        content: firewallScript(host, hostRules, parts),
     }));
 };
 
-/** What the scripts of one rule set say about each address list, worked out once per list. */
-class ScriptLists {
+/**
+ * What the scripts of one rule set share, worked out once: their fixed lines, and what they
+ * say about each address list and each catalogue row (the rules of a row share their
+ * service and purpose, so a description is quoted once, not once per rule).
+ */
+class ScriptParts {
+    readonly header: string[];
+    readonly setup: string[];
     /** The checked addresses of a list (none for `any`). */
     readonly checked = memoize((endpoints: Endpoints) => (endpoints === 'any' ? [] : endpoints.map(checkedAddress)));
     readonly quoted = memoize(powershellAddresses);
+    readonly descriptions = memoize((purpose: Bilingual) => memoize((service: string) => powershellQuote(`${service}: ${purpose.en}`)));
+
+    constructor(rules: RuleSet, context: ExportContext) {
+        const group = powershellGroup(rules);
+        this.header = [...powershellHeader(rules, context), '#'];
+        this.setup = [
+            powershellComment(`A new run first removes the rules of group '${group}', so the result stays the same.`),
+            '#Requires -RunAsAdministrator',
+            "$ErrorActionPreference = 'Stop'",
+            '',
+            `$group = ${powershellQuote(group)}`,
+            '$previous = @(Get-NetFirewallRule -Group $group -ErrorAction SilentlyContinue)',
+            'if ($previous.Count -gt 0) { $previous | Remove-NetFirewallRule }',
+            '',
+        ];
+    }
 }
 
 /** Longest file name the renderers give: the writer's temporary name adds 36 characters, file systems allow 255. */
@@ -75,34 +98,26 @@ function rulesByHost(firewall: readonly Rule[]): Map<string, Rule[]> {
     return byHost;
 }
 
-function firewallScript(rules: RuleSet, context: ExportContext, host: string, hostRules: Rule[], lists: ScriptLists): string {
+function firewallScript(host: string, hostRules: Rule[], parts: ScriptParts): string {
     const destinations = new Set<Endpoints>(hostRules.map((rule) => rule.destination));
-    const servers = [...new Set([...destinations].flatMap(lists.checked))];
+    const servers = [...new Set([...destinations].flatMap(parts.checked))];
     const script = powershellScript([
-        ...powershellHeader(rules, context),
-        '#',
+        ...parts.header,
         powershellComment(`Windows Firewall inbound rules for ${host}: run on each of its servers (${servers.join(', ') || 'any address'}).`),
-        powershellComment(`A new run first removes the rules of group '${powershellGroup(rules)}', so the result stays the same.`),
-        '#Requires -RunAsAdministrator',
-        "$ErrorActionPreference = 'Stop'",
-        '',
-        `$group = ${powershellQuote(powershellGroup(rules))}`,
-        '$previous = @(Get-NetFirewallRule -Group $group -ErrorAction SilentlyContinue)',
-        'if ($previous.Count -gt 0) { $previous | Remove-NetFirewallRule }',
-        '',
-        ...hostRules.map((rule) => newNetFirewallRule(rule, lists)),
+        ...parts.setup,
+        ...hostRules.map((rule) => newNetFirewallRule(rule, parts)),
         '',
         `Write-Output ('Inbound rules created in group ' + $group + ${powershellQuote(`: ${hostRules.length}`)})`,
     ]);
     return sealContent(script, 'hash-comment');
 }
 
-function newNetFirewallRule(rule: Rule, lists: ScriptLists): string {
+function newNetFirewallRule(rule: Rule, parts: ScriptParts): string {
     // One template rather than an array of arguments joined: this runs for every rule.
     return (
         `New-NetFirewallRule -DisplayName ${powershellQuote(rule.id)} -Group $group -Direction Inbound -Protocol ${powershellQuote(rule.transport)}` +
-        (rule.destination === 'any' ? '' : ` -LocalAddress ${lists.quoted(rule.destination)}`) +
+        (rule.destination === 'any' ? '' : ` -LocalAddress ${parts.quoted(rule.destination)}`) +
         (rule.ports === 'any' ? '' : ` -LocalPort ${powershellQuote(checkedPorts(rule.ports))}`) +
-        ` -RemoteAddress ${lists.quoted(rule.source)} -Action Allow -Description ${powershellQuote(`${rule.service}: ${rule.purpose.en}`)} | Out-Null`
+        ` -RemoteAddress ${parts.quoted(rule.source)} -Action Allow -Description ${parts.descriptions(rule.purpose)(rule.service)} | Out-Null`
     );
 }
