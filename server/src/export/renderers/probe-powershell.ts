@@ -60,7 +60,7 @@ class ProbeLists {
 
 function probeData(rule: Rule, lists: ProbeLists): string {
     const ports = checkedPorts(rule.ports);
-    const first = Number(ports.split('-')[0]);
+    const first = Number.parseInt(ports, 10); // a range's first port: parsing stops at its '-'
     const note = ports.includes('-') ? `  # range ${ports}: probes its first port` : '';
     return (
         `    @{ Rule = ${powershellQuote(rule.id)}; Service = ${powershellQuote(rule.service)}; ` +
