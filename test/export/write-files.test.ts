@@ -208,6 +208,19 @@ describe('writeExportFiles', () => {
         expect(readFileSync(join(dir, 'rules.json'), 'utf8')).toBe('old rules');
     });
 
+    it('writes many files in the export\'s order, and leaves no temporary file when one in the middle fails', async () => {
+        const dir = freshDir();
+        const many = Array.from({ length: 40 }, (_, n) => ({ name: `host-${String(n).padStart(2, '0')}.ps1`, content: `# host ${n}\n`.repeat(200) }));
+        expect(await writeExportFiles(dir, many)).toEqual(many.map((f) => join(dir, f.name)));
+        for (const file of many) expect(readFileSync(join(dir, file.name), 'utf8')).toBe(file.content);
+
+        const failing = freshDir();
+        writeFileSync(join(failing, 'rules.json'), 'old rules');
+        const broken = [...many.slice(0, 20), { name: `${'a'.repeat(246)}.txt`, content: 'x' }, ...many.slice(20)];
+        await refusal(writeExportFiles(failing, broken, { force: true }));
+        expect(readdirSync(failing)).toEqual(['rules.json']);
+    });
+
     it('fails cleanly when the folder cannot be created', async () => {
         const blocker = freshPath();
         writeFileSync(blocker, '');

@@ -75,20 +75,29 @@ export type SealCheck =
 
 /** Reads a file's seal and checks the content against it. */
 export function checkSeal(content: string): SealCheck {
+    const seal = findSeal(content);
+    if (!seal) return { sealed: false };
+    return { sealed: true, intact: contentDigest([content.slice(0, seal.start), content.slice(seal.end)]) === seal.hash };
+}
+
+/** Whether the content carries a seal, without checking it. */
+export function isSealed(content: string): boolean {
+    return findSeal(content) !== undefined;
+}
+
+/** The seal's hash and where its line starts and ends (after its line break). */
+function findSeal(content: string): { hash: string; start: number; end: number } | undefined {
     let start = content.startsWith(BOM) ? BOM.length : 0;
     for (let line = 0; line < 2; line++) {
         const newline = content.indexOf('\n', start);
-        if (newline < 0) return { sealed: false };
+        if (newline < 0) return undefined;
         const end = content[newline - 1] === '\r' ? newline - 1 : newline;
         const text = content.slice(start, end);
         const match = SEAL_LINES.map((pattern) => pattern.exec(text)).find((found) => found !== null);
-        if (match) {
-            const unsealed = content.slice(0, start) + content.slice(newline + 1);
-            return { sealed: true, intact: contentDigest(unsealed) === match[1] };
-        }
+        if (match) return { hash: match[1], start, end: newline + 1 };
         start = newline + 1;
     }
-    return { sealed: false };
+    return undefined;
 }
 
 function eolOf(content: string): string {

@@ -4,7 +4,8 @@ import { lstat, mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describeWriteError } from '../workspace/file-errors.js';
-import { checkSeal, contentDigest, sha256Hex } from './content-hash.js';
+import { checkSeal, contentDigest, isSealed, sha256Hex } from './content-hash.js';
+import { eachInParallel } from './each-in-parallel.js';
 import type { ExportFile } from './export-file.js';
 
 /** Why an export could not be written, in one sentence for the administrator (no stack trace needed). */
@@ -43,6 +44,13 @@ const LEDGER_KEEP_PER_NAME = 16;
 
 /** Existing files larger than this are not read to check them: sfbtopo never writes one. */
 const CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How many files are checked, read or written at once. Each written file is synced to disk,
+ * and one at a time most of an export's time went into waiting for that: 926 files took
+ * 0.6 s to write one by one and 0.25 s eight at a time.
+ */
+const FILES_AT_ONCE = 8;
 
 /** Another computer's temporary file is left alone unless it is older than this. */
 const FOREIGN_TEMP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -148,14 +156,17 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
 
     await removeStaleTemps(realOut);
     const targets = files.map((file) => ({ ...file, path: join(realOut, file.name) }));
-    const existing: Array<{ name: string; content: string; path: string }> = [];
-    for (const target of targets) {
-        if (await checkTarget(target.path, target.name, outDir)) existing.push(target);
-    }
+    const exists: boolean[] = [];
+    await eachInParallel(targets, FILES_AT_ONCE, async (target, index) => {
+        exists[index] = await checkTarget(target.path, target.name, outDir);
+    });
+    const existing = targets.filter((_target, index) => exists[index]);
     const ledgerPath = join(realOut, HASH_LEDGER);
     if (!options.force && existing.length > 0) {
-        const olds = [];
-        for (const target of existing) olds.push({ ...target, old: await readExisting(target.path, target.name, outDir) });
+        const olds: Array<(typeof existing)[number] & { old: Buffer }> = [];
+        await eachInParallel(existing, FILES_AT_ONCE, async (target, index) => {
+            olds[index] = { ...target, old: await readExisting(target.path, target.name, outDir) };
+        });
         // The ledger is read after the files: an export running meanwhile records a hash before its rename.
         const ledger = await readLedger(ledgerPath, outDir);
         const handEdited: string[] = [];
@@ -168,14 +179,15 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
         if (handEdited.length > 0 || notGenerated.length > 0) throw new ExportOverwriteError(outDir, handEdited, notGenerated);
     }
 
-    const pending: Array<{ temp: string; path: string }> = [];
+    // In the targets' order, so that the renames (and the paths returned) follow the export's order.
+    let pending: Array<{ temp: string; path: string }> = [];
     try {
-        for (const target of targets) {
+        await eachInParallel(targets, FILES_AT_ONCE, async (target, index) => {
             const temp = join(realOut, `.${target.name}.${HOST_TAG}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
             await writeTemp(temp, target.content, target.name, outDir);
-            pending.push({ temp, path: target.path });
-        }
-        const unsealed = targets.filter((target) => !checkSeal(target.content).sealed);
+            pending[index] = { temp, path: target.path };
+        });
+        const unsealed = targets.filter((target) => !isSealed(target.content));
         if (unsealed.length > 0) await appendToLedger(ledgerPath, realOut, unsealed, outDir);
         const written: string[] = [];
         while (pending.length > 0) {
@@ -191,6 +203,7 @@ export async function writeExportFiles(outDir: string, files: ExportFile[], opti
         await syncFolder(realOut);
         return written;
     } finally {
+        pending = pending.filter((written) => written !== undefined); // after a failed write, the ones that were made
         await Promise.all(pending.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
     }
 }
