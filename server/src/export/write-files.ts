@@ -47,8 +47,8 @@ const CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * How many files are checked, read or written at once. Each written file is synced to disk,
- * and one at a time most of an export's time went into waiting for that: 926 files took
- * 0.6 s to write one by one and 0.25 s eight at a time.
+ * and one at a time most of an export's time went into waiting for that: on a 2-core test
+ * machine, 926 files of 8 KB took 0.6 s to write and sync one by one, 0.25 s eight at a time.
  */
 const FILES_AT_ONCE = 8;
 
