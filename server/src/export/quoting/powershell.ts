@@ -20,6 +20,7 @@
  */
 
 import { Buffer } from 'node:buffer';
+import { linesText } from '../text-joins.js';
 
 /** The characters PowerShell takes as a single quote. */
 export const POWERSHELL_SINGLE_QUOTES = ["'", '\u2018', '\u2019', '\u201A', '\u201B'] as const;
@@ -74,7 +75,7 @@ export function powershellComment(text: string): string {
  * single quote and would end a quoted string early. ASCII scripts stay BOM-less.
  */
 export function powershellScript(lines: readonly string[]): string {
-    const text = `${lines.join('\n')}\n`;
+    const text = linesText(lines);
     // ASCII exactly when UTF-8 takes one byte per UTF-16 unit; counting is much faster than a regex scan.
     return Buffer.byteLength(text, 'utf8') !== text.length ? `\uFEFF${text}` : text;
 }

@@ -1,6 +1,6 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
-import { renderInBlocks } from '../render-in-blocks.js';
+import { renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { csvCell, csvLine, csvRecord, UTF8_BOM } from '../quoting/csv.js';
 
@@ -33,7 +33,7 @@ export const CSV_COLUMNS = [
  */
 export const renderCsv: Renderer = (rules) => {
     const row = csvRows();
-    return [{ name: 'firewall-rules.csv', content: UTF8_BOM + csvRecord(CSV_COLUMNS) + renderInBlocks([...rules.firewall, ...rules.ipsec], row, '').join('') }];
+    return [{ name: 'firewall-rules.csv', content: [UTF8_BOM + csvRecord(CSV_COLUMNS), ...renderInBlocks([...rules.firewall, ...rules.ipsec], row, '')].join('') }];
 };
 
 /**

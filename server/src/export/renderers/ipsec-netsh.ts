@@ -3,6 +3,7 @@ import type { Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
 import { batchRemark, netshEndpoints, netshName, netshPorts, netshQuote, netshText } from '../quoting/netsh.js';
+import { linesText } from '../text-joins.js';
 
 /** Batch files are read by cmd.exe, which expects CRLF. */
 const EOL = '\r\n';
@@ -33,7 +34,7 @@ export const renderIpsecNetsh: Renderer = (rules, context) => {
         'echo sfbtopo: netsh refused an IPsec exception; run this script as an administrator.',
         'exit /b 1',
     ];
-    return [{ name: 'ipsec-exceptions.cmd', content: sealContent(lines.join(EOL) + EOL, 'rem-comment') }];
+    return [{ name: 'ipsec-exceptions.cmd', content: sealContent(linesText(lines, EOL), 'rem-comment') }];
 };
 
 /** `sfbtopo <topology> <rule id>`: unique in the topology, and what the delete step finds again. */

@@ -2,7 +2,7 @@ import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
-import { renderInBlocks } from '../render-in-blocks.js';
+import { linesText, renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
 
@@ -43,7 +43,7 @@ export const renderNftables: Renderer = (rules, context) => {
         '    }',
         '}',
     ];
-    return [{ name: 'sfbtopo.nft', content: sealContent(`${lines.join('\n')}\n`, 'hash-comment') }];
+    return [{ name: 'sfbtopo.nft', content: sealContent(linesText(lines), 'hash-comment') }];
 };
 
 /** The chain's rules, each run of one site's rules after a blank line and a comment. */

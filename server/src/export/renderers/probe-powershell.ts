@@ -1,7 +1,7 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
-import { renderInBlocks } from '../render-in-blocks.js';
+import { renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
 import { powershellHeader } from './windows-firewall.js';

@@ -15,3 +15,12 @@ export function renderInBlocks<T>(items: readonly T[], render: (item: T) => stri
     }
     return blocks;
 }
+
+/**
+ * The lines as a file's text, each ended by `eol`, in one string. Adding the last line
+ * break after the join would make a pair of strings, which the next reader (the hash,
+ * the byte count, the writer) first copies into one.
+ */
+export function linesText(lines: readonly string[], eol = '\n'): string {
+    return [...lines, ''].join(eol);
+}

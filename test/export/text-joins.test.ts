@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderInBlocks } from '../../server/src/export/render-in-blocks.js';
+import { linesText, renderInBlocks } from '../../server/src/export/text-joins.js';
 
 describe('renderInBlocks', () => {
     const render = (n: number) => `line ${n}`;
@@ -21,5 +21,14 @@ describe('renderInBlocks', () => {
         };
         expect(renderInBlocks([3, 1, 2], record, ',')).toEqual(['3,1,2']);
         expect(seen).toEqual([3, 1, 2]);
+    });
+});
+
+describe('linesText', () => {
+    it('ends every line, the last one too, with the line break asked for', () => {
+        expect(linesText(['a', 'b'])).toBe('a\nb\n');
+        expect(linesText(['a', 'b'], '\r\n')).toBe('a\r\nb\r\n');
+        expect(linesText([''])).toBe('\n');
+        expect(linesText([])).toBe('');
     });
 });
