@@ -52,3 +52,16 @@ describe.each(examples)('json export of %s', (example) => {
         }
     });
 });
+
+describe('json export in blocks of rules', () => {
+    it.each([0, 1, 255, 256, 257, 700])('%i firewall rules: the text JSON.stringify gives for the whole model', async (count) => {
+        const example = await ruleSetOf(examples[0]);
+        const firewall = Array.from({ length: count }, (_, n) => example.firewall[n % example.firewall.length]);
+        const content = renderJson({ ...example, firewall }, { sourceFile: 'x.sfbtopo' })[0].content;
+        const parsed = JSON.parse(content);
+        expect(parsed.firewall.map((rule: { id: string }) => rule.id)).toEqual(firewall.map((rule) => rule.id));
+        const { sfbtopoHash, ...model } = parsed;
+        expect(sfbtopoHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(content.replace(/^ {2}"sfbtopoHash": .*\n/m, '')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+    });
+});

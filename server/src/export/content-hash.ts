@@ -56,7 +56,9 @@ export function contentDigest(text: FileText): string {
 export function sealContent(text: FileText, style: SealStyle): string {
     const hex = contentDigest(text);
     const [content, ...rest] = typeof text === 'string' ? [text] : text;
-    const after = rest.join('');
+    // The other pieces are put together, not joined: a join would copy a large file's text
+    // once more, before the writer's own copy of it.
+    const after = rest.reduce((joined, piece) => joined + piece, '');
     if (style === 'hash-comment') {
         const bom = content.startsWith(BOM) ? BOM : '';
         return `${bom}# sfbtopo-hash: sha256:${hex}${eolOf(content)}${content.slice(bom.length)}${after}`;
