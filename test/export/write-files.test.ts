@@ -2,6 +2,7 @@ import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sealContent } from '../../server/src/export/content-hash.js';
 import { ExportWriteError, HASH_LEDGER, writeExportFiles } from '../../server/src/export/write-files.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-write-'));
@@ -219,6 +220,14 @@ describe('writeExportFiles', () => {
         const broken = [...many.slice(0, 20), { name: `${'a'.repeat(246)}.txt`, content: 'x' }, ...many.slice(20)];
         await refusal(writeExportFiles(failing, broken, { force: true }));
         expect(readdirSync(failing)).toEqual(['rules.json']);
+    });
+
+    it('replaces a sealed file it wrote that is larger than 64 MB (rules.json of 5,000 pools is 120 MB)', async () => {
+        const dir = freshDir();
+        const large = (tag: string) => ({ name: 'rules.json', content: sealContent(`{\n  "tag": "${tag}",\n  "pad": "${'x'.repeat(70 * 1024 * 1024)}"\n}\n`, 'json-field') });
+        await writeExportFiles(dir, [large('first')]);
+        await writeExportFiles(dir, [large('second')]);
+        expect(readFileSync(join(dir, 'rules.json'), 'utf8').slice(0, 120)).toContain('"tag": "second"');
     });
 
     it('fails cleanly when the folder cannot be created', async () => {

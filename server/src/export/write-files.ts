@@ -42,8 +42,12 @@ export const HASH_LEDGER = '.sfbtopo-export.sha256';
 const LEDGER_MAX_LINES = 256;
 const LEDGER_KEEP_PER_NAME = 16;
 
-/** Existing files larger than this are not read to check them: sfbtopo never writes one. */
-const CHECK_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Existing files larger than this are not read to check them. sfbtopo's largest file,
+ * `rules.json`, is 120 MB for 5,000 pools (the limit was 64 MB, and exporting such a
+ * topology again was refused); a larger text would come near the longest string V8 makes.
+ */
+const CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * How many files are checked, read or written at once. Each written file is synced to disk,
