@@ -1,8 +1,8 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
-import { renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { csvCell, csvLine, csvRecord, UTF8_BOM } from '../quoting/csv.js';
+import { renderInBlocks } from '../text-joins.js';
 
 /**
  * The columns of `firewall-rules.csv`: the issue's ten, then the catalogue table the rule

@@ -29,10 +29,10 @@ const CLOSE = '\n  ]\n}';
 /**
  * A list of rules as `JSON.stringify(model, null, 2)` writes it at a field of the model, in
  * pieces of a few hundred rules. V8 builds a long JSON text out of many parts that live
- * until the text is first read, so every collection meanwhile copied all those written so
- * far: at 1,000 pools (28 MB of text, two bytes a character for the Japanese purposes),
- * that made the renderers after it slower too, and the whole export a sixth slower. The
- * pieces are hashed and joined as they are (see sealContent).
+ * until the text is first read, so the collections that ran meanwhile copied them: at
+ * 1,000 pools (28 MB of text, two bytes a character for the Japanese purposes) that made
+ * the renderers after it slower too, and the whole export a sixth slower. The pieces are
+ * hashed and put together as they are (see sealContent).
  */
 function jsonRules(list: readonly Rule[]): string[] {
     if (list.length === 0) return ['[]'];

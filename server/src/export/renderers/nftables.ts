@@ -2,9 +2,9 @@ import type { EndpointGroup, Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
-import { linesText, renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
+import { linesText, renderInBlocks } from '../text-joins.js';
 
 /**
  * `sfbtopo.nft`: one complete nftables ruleset for a Linux router or firewall between the

@@ -1,9 +1,9 @@
 import type { Endpoints, Rule } from '../../rules/rule.js';
 import { sealContent } from '../content-hash.js';
 import type { Renderer } from '../export-file.js';
-import { renderInBlocks } from '../text-joins.js';
 import { memoize } from '../memoize.js';
 import { checkedAddress, checkedPorts, powershellAddresses, powershellComment, powershellList, powershellQuote, powershellScript } from '../quoting/powershell.js';
+import { renderInBlocks } from '../text-joins.js';
 import { powershellHeader } from './windows-firewall.js';
 
 /**
