@@ -1,5 +1,12 @@
-/** How many rendered items are joined into one block (see renderInBlocks). */
+/** How many items make one block (see renderInBlocks). */
 const BLOCK = 256;
+
+/** The items in blocks of BLOCK, in order (the last one shorter); no items, no blocks. */
+export function blocksOf<T>(items: readonly T[]): T[][] {
+    const blocks: T[][] = [];
+    for (let start = 0; start < items.length; start += BLOCK) blocks.push(items.slice(start, start + BLOCK));
+    return blocks;
+}
 
 /**
  * `items.map(render)` joined by `separator` a block of items at a time: the blocks, joined
@@ -9,11 +16,7 @@ const BLOCK = 256;
  * was put together from, so thousands of rule lines cost more to keep than to join early.
  */
 export function renderInBlocks<T>(items: readonly T[], render: (item: T) => string, separator: string): string[] {
-    const blocks: string[] = [];
-    for (let start = 0; start < items.length; start += BLOCK) {
-        blocks.push(items.slice(start, start + BLOCK).map(render).join(separator));
-    }
-    return blocks;
+    return blocksOf(items).map((block) => block.map(render).join(separator));
 }
 
 /**

@@ -49,10 +49,12 @@ export const renderNftables: Renderer = (rules, context) => {
 /** The chain's rules, each run of one site's rules after a blank line and a comment. */
 function chainRules(firewall: Rule[], sets: AddressSets): string[] {
     const lines: string[] = [];
-    for (let start = 0, end = 1; start < firewall.length; start = end++) {
+    for (let start = 0; start < firewall.length; ) {
+        let end = start + 1;
         while (end < firewall.length && firewall[end].site === firewall[start].site) end++;
         const site = firewall.slice(start, end);
         lines.push('', `        ${nftLineComment(`Site ${site[0].site}`)}`, ...renderInBlocks(site, (rule) => `        ${nftRule(rule, sets)}`, '\n'));
+        start = end;
     }
     return lines;
 }
