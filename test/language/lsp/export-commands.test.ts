@@ -10,7 +10,7 @@ import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-modu
 import { exportDocument } from '../../../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../server/src/export/formats.js';
 import { HASH_LEDGER } from '../../../server/src/export/write-files.js';
-import { ClientCommands, type ExportRulesResult, type PreviewRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { ClientCommands, type ExportRulesResult, type PreviewRulesResult, type RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { FIREWALL_FORMATS, IPSEC_FORMATS, resolveFormats } from '../../../server/src/language/lsp/export/export-format-groups.js';
 import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
 import { readRepoFile } from '../../helpers.js';
@@ -189,6 +189,42 @@ describe('sfbtopo.exportRules', () => {
         expect(existsSync(outDir)).toBe(false);
     });
 
+    it('asks before overwriting files changed by hand, saying how many and what forcing does, in English and Japanese', async () => {
+        for (const [locale, single, several] of [
+            ['en', /^rules\.json was changed by hand since the last export, or was not written by sfbtopo: overwrite it\?$/, /^2 files were changed by hand since the last export, or were not written by sfbtopo: overwrite them\?$/],
+            ['ja', /^rules\.json は前回のエクスポートの後に手で変更されたか、.*上書きしますか\?$/, /^2 個のファイルが前回のエクスポートの後に手で変更されたか、.*上書きしますか\?$/],
+        ] as const) {
+            const { open, execute } = setup(locale);
+            const uri = (await open(contoso)).uri.toString();
+            const outDir = join(tempDir(), 'out');
+            expect(((await execute('sfbtopo.exportRules', { uri, formats: ['json', 'csv'], outDir })) as ExportRulesResult).ok).toBe(true);
+            writeFileSync(join(outDir, 'rules.json'), '{}\n');
+            const one = (await execute('sfbtopo.exportRules', { uri, formats: ['json', 'csv'], outDir })) as ExportRulesResult;
+            expect(one).toMatchObject({ ok: false, outDir, handEdited: ['rules.json'], question: expect.stringMatching(single) });
+            expect(readFileSync(join(outDir, 'rules.json'), 'utf8')).toBe('{}\n');
+            writeFileSync(join(outDir, 'firewall-rules.csv'), 'mine\n');
+            const two = (await execute('sfbtopo.exportRules', { uri, formats: ['json', 'csv'], outDir })) as ExportRulesResult;
+            expect(two).toMatchObject({ ok: false, handEdited: ['firewall-rules.csv', 'rules.json'], question: expect.stringMatching(several) });
+            const forced = (await execute('sfbtopo.exportRules', { uri, formats: ['json', 'csv'], outDir, force: true })) as ExportRulesResult;
+            expect(forced.ok).toBe(true);
+            expect(readFileSync(join(outDir, 'rules.json'), 'utf8')).not.toBe('{}\n');
+        }
+    });
+
+    it('writes nothing when the client says the workspace is not trusted, whatever folder it names', async () => {
+        for (const [locale, message] of [
+            ['en', /^The workspace is not trusted, so no rules were written/],
+            ['ja', /^ワークスペースが信頼されていないため/],
+        ] as const) {
+            const { open, execute } = setup(locale);
+            const document = await open(contoso);
+            const outDir = join(tempDir(), 'out');
+            const result = (await execute('sfbtopo.exportRules', { uri: document.uri.toString(), outDir, workspaceTrusted: false })) as ExportRulesResult;
+            expect(!result.ok && result.message).toMatch(message);
+            expect(existsSync(outDir)).toBe(false);
+        }
+    });
+
     it('reports a folder it cannot write to as a refusal', async () => {
         const { open, execute } = setup();
         const document = await open(contoso);
@@ -219,7 +255,7 @@ describe('sfbtopo.previewRules', () => {
         const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
         if (!expected.ok || typeof markdown !== 'string') throw new Error('no preview');
         const tableLines = markdown.split('\n').filter((line) => line.startsWith('|'));
-        const headers = tableLines.filter((line) => /^\| Site\s+\| Rule\s+\| Source\s+\| Destination\s+\| Transport\s+\| Ports\s+\| Direction\s+\| Service\s+\|$/.test(line));
+        const headers = tableLines.filter((line) => /^\| Site\s+\| Pool\s+\| Rule\s+\| Source\s+\| Destination\s+\| Transport\s+\| Ports\s+\| Direction\s+\| Service\s+\|$/.test(line));
         const separators = tableLines.filter((line) => /^\|(?: -+ \|)+$/.test(line));
         expect(headers).toHaveLength(2);
         expect(separators).toHaveLength(2);
@@ -231,6 +267,7 @@ describe('sfbtopo.previewRules', () => {
         const cells = rows[0].split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim().replace(/\\(.)/g, '$1'));
         expect(cells).toEqual([
             first.site,
+            first.host ?? '',
             first.id,
             first.source === 'any' ? 'any' : first.source.join(', '),
             first.destination === 'any' ? 'any' : first.destination.join(', '),
@@ -246,13 +283,42 @@ describe('sfbtopo.previewRules', () => {
     it('has Japanese headings when the locale is ja', async () => {
         const { open, execute } = setup('ja');
         const markdown = (await execute('sfbtopo.previewRules', { uri: (await open(contoso)).uri.toString() })) as string;
-        expect(markdown).toMatch(/^\| サイト\s+\| ルール\s+\| 送信元\s+\| 宛先\s+\| トランスポート\s+\| ポート\s+\| 方向\s+\| サービス\s+\|$/m);
+        expect(markdown).toMatch(/^\| サイト\s+\| プール\s+\| ルール\s+\| 送信元\s+\| 宛先\s+\| トランスポート\s+\| ポート\s+\| 方向\s+\| サービス\s+\|$/m);
     });
 
     it('refuses a topology with errors', async () => {
         const { open, execute } = setup();
         const result = (await execute('sfbtopo.previewRules', { uri: (await open(broken)).uri.toString() })) as PreviewRulesResult;
         expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The topology has 2 errors; /) });
+    });
+});
+
+describe('sfbtopo.rulesTable', () => {
+    it('returns every firewall rule, then every IPsec exception, one row each under the preview columns', async () => {
+        const { open, execute } = setup();
+        const document = (await open(contoso)) as LangiumDocument<Topology>;
+        const table = (await execute('sfbtopo.rulesTable', { uri: document.uri.toString() })) as RulesTableResult;
+        const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
+        if (!expected.ok || !table.ok) throw new Error(JSON.stringify(table));
+        expect(table.columns.map((column) => column.title)).toEqual(['List', 'Site', 'Pool', 'Rule', 'Source', 'Destination', 'Transport', 'Ports', 'Direction', 'Service']);
+        expect(table.columns.filter((column) => column.filter).map((column) => column.key)).toEqual(['list', 'site', 'pool', 'transport', 'direction']);
+        const { firewall, ipsec } = expected.rules;
+        expect(table.rows).toHaveLength(firewall.length + ipsec.length);
+        expect(table.rows.every((row) => row.length === table.columns.length)).toBe(true);
+        expect(table.rows.map((row) => row[3])).toEqual([...firewall, ...ipsec].map((rule) => rule.id));
+        expect(table.rows[0]).toEqual(['Firewall rule', firewall[0].site, firewall[0].host ?? '', firewall[0].id, expect.any(String), expect.any(String), firewall[0].transport, firewall[0].ports, firewall[0].direction, firewall[0].service]);
+        expect(table.rows.at(-1)?.[0]).toBe('IPsec exception');
+        expect(table.title).toBe(`Rules of topology ${expected.rules.topology}`);
+        expect(table.note).toContain(`${firewall.length} firewall rules and ${ipsec.length} IPsec exceptions`);
+    });
+
+    it('has Japanese headings when the locale is ja, and refuses a topology with errors', async () => {
+        const { open, execute } = setup('ja');
+        const table = (await execute('sfbtopo.rulesTable', { uri: (await open(contoso)).uri.toString() })) as RulesTableResult;
+        expect(table.ok && table.columns.map((column) => column.title).slice(0, 3)).toEqual(['種類', 'サイト', 'プール']);
+        expect(table.ok && table.rows[0][0]).toBe('ファイアウォール ルール');
+        const refused = (await execute('sfbtopo.rulesTable', { uri: (await open(broken)).uri.toString() })) as RulesTableResult;
+        expect(refused).toEqual({ ok: false, message: expect.stringMatching(/^トポロジに 2 件のエラーがあります/) });
     });
 });
 

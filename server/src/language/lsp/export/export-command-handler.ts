@@ -6,6 +6,7 @@ import { exportDocument } from '../../../export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../export/formats.js';
 import { ExportOverwriteError, writeExportFiles } from '../../../export/write-files.js';
 import { withUsualHeapGrowth } from '../../../workspace/heap-growth.js';
+import type { RuleSet } from '../../../rules/rule.js';
 import type { Topology } from '../../generated/ast.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
@@ -18,9 +19,11 @@ import {
     type OverwriteRefusal,
     type PreviewRulesResult,
     type Refusal,
+    type RulesTableResult,
 } from './export-command-ids.js';
 import { resolveFormats } from './export-format-groups.js';
 import { rulesMarkdown } from './rules-markdown.js';
+import { rulesTable } from './rules-table.js';
 
 /** The output folder beside the topology file when the request names none. */
 export const DEFAULT_OUTPUT_FOLDER = 'rules';
@@ -46,6 +49,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
     override registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(ServerCommands.exportRules, (args, token) => this.exportRules(args[0], token));
         acceptor(ServerCommands.previewRules, (args, token) => this.previewRules(args[0], token));
+        acceptor(ServerCommands.rulesTable, (args, token) => this.rulesTable(args[0], token));
         registerMapCommands(acceptor, () => this.shared);
     }
 
@@ -53,6 +57,15 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         const found = await this.findDocument(args, token);
         if (!found.ok) return found;
         const { document, locale } = found;
+        if (args?.workspaceTrusted === false) {
+            // An untrusted workspace's settings may name any folder: write nowhere.
+            return refuse(
+                locale.pick({
+                    en: 'The workspace is not trusted, so no rules were written: trust the workspace to export them.',
+                    ja: 'ワークスペースが信頼されていないため、ルールを書き込んでいません。エクスポートするにはワークスペースを信頼してください。',
+                }),
+            );
+        }
         const formats = resolveFormats(args?.formats);
         if (!formats.ok) {
             const unknown = formats.unknown.join(', ');
@@ -85,13 +98,26 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
     }
 
     async previewRules(args: DocumentCommandArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<PreviewRulesResult> {
+        return this.withRules(args, token, rulesMarkdown);
+    }
+
+    async rulesTable(args: DocumentCommandArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<RulesTableResult> {
+        return this.withRules(args, token, rulesTable);
+    }
+
+    /** The rules of a topology without errors, rendered for a preview; a refusal otherwise. */
+    private async withRules<T>(
+        args: DocumentCommandArgs | undefined,
+        token: CancellationToken,
+        render: (rules: RuleSet, sourceFile: string, locale: LocaleSetting) => T,
+    ): Promise<T | Refusal> {
         const found = await this.findDocument(args, token);
         if (!found.ok) return found;
         const { document, locale } = found;
         const sourceFile = UriUtils.basename(document.uri);
         const outcome = withUsualHeapGrowth(() => exportDocument(document, [], { sourceFile }));
         if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'preview', locale));
-        return rulesMarkdown(outcome.rules, sourceFile, locale);
+        return render(outcome.rules, sourceFile, locale);
     }
 
     /** The validated document the arguments name, once pending edits have been built. */
@@ -169,7 +195,18 @@ function overwriteRefusal(error: ExportOverwriteError, outDir: string, locale: L
                 ...(foreign ? [`${foreign} は sfbtopo が書き込んだファイルではありません`] : []),
             ].join('。')} (${outDir})。何も書き込んでいません。`,
     });
-    return { ok: false, message, outDir, handEdited: error.files };
+    const n = error.files.length;
+    const question =
+        n === 1
+            ? locale.pick({
+                  en: `${error.files[0]} was changed by hand since the last export, or was not written by sfbtopo: overwrite it?`,
+                  ja: `${error.files[0]} は前回のエクスポートの後に手で変更されたか、sfbtopo が書き込んだファイルではありません。上書きしますか?`,
+              })
+            : locale.pick({
+                  en: `${n} files were changed by hand since the last export, or were not written by sfbtopo: overwrite them?`,
+                  ja: `${n} 個のファイルが前回のエクスポートの後に手で変更されたか、sfbtopo が書き込んだファイルではありません。上書きしますか?`,
+              });
+    return { ok: false, message, outDir, handEdited: error.files, question };
 }
 
 function refuse(message: string): Refusal {

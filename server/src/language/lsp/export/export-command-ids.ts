@@ -17,6 +17,8 @@ export const ServerCommands = {
     exportRules: 'sfbtopo.exportRules',
     /** Arguments `[PreviewRulesArgs]`; result a markdown string, or a refusal `{ ok: false, message }`. */
     previewRules: 'sfbtopo.previewRules',
+    /** Arguments `[PreviewRulesArgs]`; result {@link RulesTableResult}: the same rules as data, for a sortable table. */
+    rulesTable: 'sfbtopo.rulesTable',
 } as const;
 
 export const ClientCommands = {
@@ -51,6 +53,12 @@ export interface ExportRulesArgs extends DocumentCommandArgs {
      * write. Without it such files make the export a refusal with `handEdited`.
      */
     force?: boolean;
+    /**
+     * `false` when the client's workspace is not trusted (VS Code's Restricted Mode): the
+     * server then writes nothing, whatever folder the workspace's settings name. Absent
+     * means trusted, for clients that have no such notion.
+     */
+    workspaceTrusted?: boolean;
 }
 
 export type PreviewRulesArgs = DocumentCommandArgs;
@@ -62,11 +70,33 @@ export type Refusal = { ok: false; message: string };
  * or not written by sfbtopo at all): nothing was written. `handEdited` names them (file
  * names in `outDir`); the client may ask the user and run the export again with `force`.
  */
-export type OverwriteRefusal = { ok: false; message: string; outDir: string; handEdited: string[] };
+export type OverwriteRefusal = {
+    ok: false;
+    message: string;
+    outDir: string;
+    handEdited: string[];
+    /** What forcing would do, as a question for the user ("2 files changed by hand …: overwrite them?"). */
+    question: string;
+};
 
 export type ExportRulesResult = { ok: true; outDir: string; files: string[] } | OverwriteRefusal | Refusal;
 
 export type PreviewRulesResult = string | Refusal;
+
+/** The rules of a topology as a table: firewall rules, then IPsec exceptions, one row each. */
+export interface RulesTable {
+    ok: true;
+    topology: string;
+    /** A heading and a sentence about where the rules come from, in the client's language. */
+    title: string;
+    note: string;
+    /** `filter`: the column has few distinct values, worth a filter. */
+    columns: Array<{ key: string; title: string; filter: boolean }>;
+    /** One string per column, in column order. */
+    rows: string[][];
+}
+
+export type RulesTableResult = RulesTable | Refusal;
 
 /** The code action kind of the whole-document export. */
 export const EXPORT_SOURCE_ACTION_KIND = 'source.sfbtopo.exportRules';

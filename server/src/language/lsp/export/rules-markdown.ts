@@ -1,16 +1,7 @@
-import type { Endpoints, Rule, RuleSet } from '../../../rules/rule.js';
-import type { Bilingual, LocaleSetting } from '../../l10n/locale.js';
+import type { Rule, RuleSet } from '../../../rules/rule.js';
+import type { LocaleSetting } from '../../l10n/locale.js';
+import { RULE_COLUMNS } from './rule-columns.js';
 
-const COLUMNS: Array<{ title: Bilingual; cell: (rule: Rule) => string }> = [
-    { title: { en: 'Site', ja: 'サイト' }, cell: (rule) => rule.site },
-    { title: { en: 'Rule', ja: 'ルール' }, cell: (rule) => rule.id },
-    { title: { en: 'Source', ja: '送信元' }, cell: (rule) => endpoints(rule.source) },
-    { title: { en: 'Destination', ja: '宛先' }, cell: (rule) => endpoints(rule.destination) },
-    { title: { en: 'Transport', ja: 'トランスポート' }, cell: (rule) => rule.transport },
-    { title: { en: 'Ports', ja: 'ポート' }, cell: (rule) => rule.ports },
-    { title: { en: 'Direction', ja: '方向' }, cell: (rule) => rule.direction },
-    { title: { en: 'Service', ja: 'サービス' }, cell: (rule) => rule.service },
-];
 
 /**
  * The rules as a markdown document: one table for the firewall rules and one for the
@@ -41,15 +32,11 @@ function section(heading: string, rules: Rule[], locale: LocaleSetting): string[
 }
 
 function table(rules: Rule[], locale: LocaleSetting): string[] {
-    const header = COLUMNS.map((column) => escapeCell(locale.pick(column.title)));
-    const rows = rules.map((rule) => COLUMNS.map((column) => escapeCell(column.cell(rule))));
+    const header = RULE_COLUMNS.map((column) => escapeCell(locale.pick(column.title)));
+    const rows = rules.map((rule) => RULE_COLUMNS.map((column) => escapeCell(column.cell(rule))));
     const widths = header.map((title, i) => Math.max(3, displayWidth(title), ...rows.map((row) => displayWidth(row[i]))));
     const line = (cells: string[]) => `| ${cells.map((cell, i) => cell + ' '.repeat(widths[i] - displayWidth(cell))).join(' | ')} |`;
     return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-}
-
-function endpoints(value: Endpoints): string {
-    return value === 'any' ? 'any' : value.join(', ');
 }
 
 /** Text safe inside a table cell: no line breaks, and markdown's special characters escaped. */
