@@ -1,5 +1,5 @@
-// Bundles the three entry points: the VS Code client, the language server and the
-// command line. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
+// Bundles the three entry points (the VS Code client, the language server and the
+// command line) and the two webview scripts. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -22,4 +22,6 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
     // The topology map's webview script: runs in the webview (a browser), not in Node.
     esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/map/map-view.ts'], outfile: 'out/map-view.js' }),
+    // The rules preview's webview script, likewise.
+    esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/rules-view.ts'], outfile: 'out/rules-view.js' }),
 ]);

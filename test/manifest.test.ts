@@ -40,4 +40,22 @@ describe('the extension manifest', () => {
         const client = readFileSync(join(repoRoot, 'out/client.cjs'), 'utf8');
         expect(client).not.toMatch(/chevrotain/i);
     });
+
+    it('declares limited support for untrusted workspaces, with the output folder a restricted setting', () => {
+        const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities;
+        expect(untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['sfbtopo.export.outputFolder'] });
+        expect(untrustedWorkspaces.description).toMatch(/^%.+%$/);
+        for (const setting of untrustedWorkspaces.restrictedConfigurations) {
+            expect(Object.keys(manifest.contributes.configuration.properties)).toContain(setting);
+        }
+        // The language client serves file and untitled documents only.
+        expect(virtualWorkspaces.supported).toBe(false);
+    });
+
+    it('activates for a rules preview restored with the window, and ships its webview script', () => {
+        expect(manifest.activationEvents).toContain('onWebviewPanel:sfbtopo.rules');
+        expect(existsSync(join(repoRoot, 'out/rules-view.js'))).toBe(true);
+        expect(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')).toMatch(/^!out\/\*\.js$/m);
+    });
 });
+

@@ -1,4 +1,4 @@
-import { commands, env, l10n, ProgressLocation, Uri, ViewColumn, window, workspace, type TextDocument } from 'vscode';
+import { commands, env, l10n, ProgressLocation, Uri, window, workspace, type TextDocument } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
 import {
     ServerCommands,
@@ -6,18 +6,19 @@ import {
     type ExportRulesArgs,
     type ExportRulesResult,
     type FormatRequest,
-    type PreviewRulesResult,
+    type OverwriteRefusal,
 } from '../../server/src/language/lsp/export/export-command-ids.js';
 import { exportSettings } from './config.js';
-import { previewUri, type RulesPreviewProvider } from './preview.js';
+import type { RulesPreview } from './preview/rules-preview.js';
+import { mayWrite } from './trust.js';
 
 // The client side of the rule export: find the topology, save it, read the settings,
-// call the server's `sfbtopo.exportRules` / `sfbtopo.previewRules` and show the outcome.
-// Which rules and files a topology gives is the server's business alone.
+// call the server's `sfbtopo.exportRules` and show the outcome, or open the rules
+// preview. Which rules and files a topology gives is the server's business alone.
 
 export interface CommandContext {
     client: LanguageClient;
-    preview: RulesPreviewProvider;
+    preview: RulesPreview;
 }
 
 /**
@@ -41,43 +42,12 @@ export function exportIpsecCommand(context: CommandContext): (target?: CommandTa
     return (target) => exportRules(context, target, () => 'ipsec', (name) => l10n.t('Exporting IPsec rules of {0}…', name));
 }
 
-/** `sfbtopo.previewRules`: the rules as a markdown table in a read-only document beside the topology. */
+/** `sfbtopo.previewRules`: the rules as a sortable, filterable table beside the topology. */
 export function previewRulesCommand(context: CommandContext): (target?: CommandTarget) => Promise<void> {
     return async (target) => {
         const document = await topologyDocument(target);
-        if (!document) return;
-        const name = baseName(document.uri);
-        try {
-            const result = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Preparing the rules preview of {0}…', name) }, () =>
-                requestPreview(context.client, document.uri),
-            );
-            if (typeof result !== 'string') {
-                void window.showErrorMessage(result.message);
-                return;
-            }
-            const uri = previewUri(document.uri);
-            context.preview.update(uri, result);
-            const preview = await workspace.openTextDocument(uri);
-            await window.showTextDocument(preview, { preview: true, viewColumn: ViewColumn.Beside });
-        } catch (error) {
-            void window.showErrorMessage(l10n.t('The rules of {0} could not be previewed: {1}', name, reason(error)));
-        }
+        if (document) context.preview.show(document.uri);
     };
-}
-
-/** The preview content for a topology, for the preview provider: the markdown, or why there is none. */
-export async function renderPreview(client: LanguageClient, topology: Uri): Promise<string> {
-    try {
-        const result = await requestPreview(client, topology);
-        return typeof result === 'string' ? result : `${result.message}\n`;
-    } catch (error) {
-        return `${l10n.t('The rules of {0} could not be previewed: {1}', baseName(topology), reason(error))}\n`;
-    }
-}
-
-async function requestPreview(client: LanguageClient, topology: Uri): Promise<PreviewRulesResult> {
-    const args: DocumentCommandArgs = { uri: client.code2ProtocolConverter.asUri(topology) };
-    return client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.previewRules, arguments: [args] });
 }
 
 async function exportRules(
@@ -87,13 +57,15 @@ async function exportRules(
     title: (name: string) => string,
 ): Promise<void> {
     const document = await topologyDocument(target);
-    if (!document || !(await saved(document))) return;
+    // Asked before saving: in Restricted Mode the export writes nothing at all.
+    if (!document || !mayWrite() || !(await saved(document))) return;
     const name = baseName(document.uri);
     const settings = exportSettings(document.uri);
     const args: ExportRulesArgs = {
         uri: context.client.code2ProtocolConverter.asUri(document.uri),
         formats: formats(settings.formats),
         outDir: settings.outputFolder,
+        workspaceTrusted: workspace.isTrusted,
     };
     // 'failed' once the failure has been shown; null when the server gave no answer.
     const run = async (request: ExportRulesArgs): Promise<ExportRulesResult | null | 'failed'> => {
@@ -110,7 +82,7 @@ async function exportRules(
     if (result === 'failed') return;
     if (result && !result.ok && 'handEdited' in result && result.handEdited.length > 0) {
         // Files changed by hand (or not sfbtopo's) are never overwritten without asking.
-        if (!(await confirmOverwrite(result.handEdited, result.message))) return;
+        if (!(await confirmOverwrite(result, name))) return;
         result = await run({ ...args, force: true });
         if (result === 'failed') return;
     }
@@ -129,14 +101,11 @@ async function exportRules(
 }
 
 /** Asks, in a modal dialog, whether to overwrite the files the server would not overwrite on its own. */
-async function confirmOverwrite(files: readonly string[], detail: string): Promise<boolean> {
+async function confirmOverwrite(refusal: OverwriteRefusal, topology: string): Promise<boolean> {
     const overwrite = l10n.t('Overwrite');
-    const question =
-        files.length === 1
-            ? l10n.t('Overwrite {0}? It was changed since the last export, or sfbtopo did not write it.', files[0])
-            : l10n.t('Overwrite {0} files that were changed since the last export, or that sfbtopo did not write?', files.length);
+    const detail = l10n.t('{0} in {1}. Overwrite replaces them with the rules of {2} and writes the other files; Cancel writes nothing.', refusal.handEdited.join(', '), refusal.outDir, topology);
     // A modal message comes with its own Cancel button.
-    return (await window.showWarningMessage(question, { modal: true, detail }, overwrite)) === overwrite;
+    return (await window.showWarningMessage(refusal.question, { modal: true, detail }, overwrite)) === overwrite;
 }
 
 /** The topology the command is about, opened (not shown); `undefined` after telling the user why not. */

@@ -1,18 +1,18 @@
 import { commands, l10n, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { ClientCommands } from '../../server/src/language/lsp/export/export-command-ids.js';
+import { ClientCommands, ServerCommands, type ExportRulesArgs } from '../../server/src/language/lsp/export/export-command-ids.js';
 import { withAllocatorEnvironment } from '../../server/src/workspace/allocator-environment.js';
 import {
     exportAllCommand,
     exportFirewallCommand,
     exportIpsecCommand,
     previewRulesCommand,
-    renderPreview,
     type CommandContext,
     type CommandTarget,
 } from './commands.js';
-import { PREVIEW_SCHEME, RulesPreviewProvider } from './preview.js';
 import { registerMapCommands } from './map/map-commands.js';
+import { registerRulesPreview } from './preview/rules-preview.js';
+import { mayWrite } from './trust.js';
 
 let client: LanguageClient | undefined;
 
@@ -24,10 +24,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
         run: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env) } },
         debug: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env), execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    // The server advertises `sfbtopo.exportRules` and `sfbtopo.previewRules`, and the language
-    // client registers a VS Code command for each. `sfbtopo.previewRules` is also the lens and
-    // palette command: instead of registering it a second time, its calls are intercepted here
-    // to open the preview (the server would only return the markdown).
+    // The server advertises `sfbtopo.exportRules`, `sfbtopo.previewRules` and more, and the
+    // language client registers a VS Code command for each. `sfbtopo.previewRules` is also the
+    // lens and palette command: instead of registering it a second time, its calls are
+    // intercepted here to open the preview (the server would only return the markdown).
+    // `sfbtopo.exportRules` run directly (by another extension, a keybinding) writes files,
+    // so in Restricted Mode it is refused here and the server is told the trust anyway.
     let previewRules: ((target?: CommandTarget) => Promise<void>) | undefined;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [
@@ -35,20 +37,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
             { scheme: 'untitled', language: 'sfbtopo' },
         ],
         middleware: {
-            executeCommand: (command, args, next) =>
-                command === ClientCommands.previewRules && previewRules ? previewRules(args[0]) : next(command, args),
+            executeCommand: (command, args, next) => {
+                if (command === ClientCommands.previewRules && previewRules) return previewRules(args[0]);
+                if (command === ServerCommands.exportRules) {
+                    if (!mayWrite()) return undefined;
+                    return next(command, [{ ...(args[0] as ExportRulesArgs), workspaceTrusted: workspace.isTrusted }, ...args.slice(1)]);
+                }
+                return next(command, args);
+            },
         },
     };
     // The id must stay `sfbtopo`: vscode-languageclient reads the `sfbtopo.trace.server` setting by it.
     const languageClient = new LanguageClient('sfbtopo', l10n.t('sfbtopo language server'), serverOptions, clientOptions);
     client = languageClient;
 
-    const preview = new RulesPreviewProvider((topology) => renderPreview(languageClient, topology));
+    const preview = registerRulesPreview(languageClient, context.extensionUri);
     const commandContext: CommandContext = { client: languageClient, preview };
     previewRules = previewRulesCommand(commandContext);
     context.subscriptions.push(
         preview,
-        workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
         commands.registerCommand(ClientCommands.exportAll, exportAllCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportFirewall, exportFirewallCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),

@@ -1,6 +1,7 @@
 import { commands, l10n, Uri, ViewColumn, window, workspace, type Disposable, type TextDocument } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
 import { MapClientCommands, MapServerCommands, type MapDataArgs, type MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import { mayWrite } from '../trust.js';
 import { MAP_VIEW_TYPE, MapPanel, type MapViewReport } from './map-panel.js';
 
 /**
@@ -61,6 +62,7 @@ export function registerMapCommands(client: LanguageClient, extensionUri: Uri): 
 
 /** Asks where to save, then writes the server's SVG there (refused while the topology has errors). */
 async function exportMapSvg(document: Uri, requestMap: (document: Uri) => Promise<MapDataResult>): Promise<void> {
+    if (!mayWrite()) return;
     const name = baseName(document);
     const stem = name.replace(/\.sfbtopo$/i, '');
     const folder = document.scheme === 'untitled' ? workspace.workspaceFolders?.[0]?.uri : Uri.joinPath(document, '..');

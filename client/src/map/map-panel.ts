@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { env, l10n, Range, Uri, ViewColumn, window, workspace, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
+import { l10n, Range, Uri, ViewColumn, window, workspace, type TextDocument, type WebviewPanel } from 'vscode';
 import type { MapData, MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import { TopologyPanel } from '../topology-panel.js';
+import { webviewPage } from '../webview-page.js';
 import type { FromViewMessage, MapViewStrings, ToViewMessage } from './map-messages.js';
 
 /** The webview panel type; also the `when` context of the panel. */
 export const MAP_VIEW_TYPE = 'sfbtopo.map';
-
-/** How long the document must rest before the map is drawn again. */
-const REFRESH_DELAY_MS = 400;
 
 export interface MapPanelHost {
     /** The server's `sfbtopo.mapData` for a document. */
@@ -26,83 +24,40 @@ export interface MapViewReport {
 }
 
 /**
- * One webview beside a topology editor, showing that topology's map. It asks the
- * server again (debounced) whenever the document changes; while the document has errors
- * it keeps the last map, marked stale. The map itself is computed by the language
- * server: this class only moves data between the server, the webview and the editor.
+ * One webview beside a topology editor, showing that topology's map (kept, marked stale,
+ * while the document has errors). The map itself is computed by the language server:
+ * this class only moves data between the server, the webview and the editor.
  */
-export class MapPanel implements Disposable {
-    private data: MapData | undefined;
-    private stale = false;
-    private message: string | undefined;
-    private timer: ReturnType<typeof setTimeout> | undefined;
-    /** Numbers requests, so that a slow answer never replaces a newer one. */
-    private generation = 0;
-    private readonly subscriptions: Disposable[] = [];
-    private disposed = false;
+export class MapPanel extends TopologyPanel<MapData, FromViewMessage> {
     report: MapViewReport | undefined;
 
     constructor(
-        readonly document: Uri,
-        private readonly panel: WebviewPanel,
+        document: Uri,
+        panel: WebviewPanel,
         private readonly host: MapPanelHost,
         onDispose: () => void,
     ) {
+        super(document, panel, onDispose);
         // The panel is created with scripts enabled and `out/` as its only local resource root.
         const webview = panel.webview;
         webview.html = mapHtml(webview.cspSource, webview.asWebviewUri(Uri.joinPath(host.extensionUri, 'out', 'map-view.js')).toString());
-        this.subscriptions.push(
-            webview.onDidReceiveMessage((message: FromViewMessage) => this.onMessage(message)),
-            workspace.onDidChangeTextDocument((event) => {
-                if (event.document.uri.toString() === document.toString() && event.contentChanges.length > 0) this.scheduleRefresh();
-            }),
-            panel.onDidDispose(() => {
-                this.dispose();
-                onDispose();
-            }),
-        );
         void this.refresh();
     }
 
-    reveal(): void {
-        this.panel.reveal(undefined, true);
+    protected request(): Promise<MapDataResult> {
+        return this.host.requestMap(this.document);
     }
 
-    scheduleRefresh(): void {
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.refresh();
-        }, REFRESH_DELAY_MS);
+    protected failure(reason: string): string {
+        return l10n.t('The map could not be drawn: {0}', reason);
     }
 
-    async refresh(): Promise<void> {
-        const generation = ++this.generation;
-        let result: MapDataResult;
-        try {
-            result = await this.host.requestMap(this.document);
-        } catch (error) {
-            result = { ok: false, message: l10n.t('The map could not be drawn: {0}', error instanceof Error ? error.message : String(error)) };
-        }
-        if (this.disposed || generation !== this.generation) return;
-        if (result.ok) {
-            this.data = result;
-            this.stale = result.stale;
-            this.message = result.message;
-        } else {
-            // Nothing new to draw: keep what is shown (stale) and say why.
-            this.stale = this.data !== undefined;
-            this.message = result.message;
-        }
-        this.post();
-    }
-
-    private post(): void {
+    protected post(): void {
         const message: ToViewMessage = { type: 'update', data: this.data, stale: this.stale, message: this.message, strings: viewStrings() };
         void this.panel.webview.postMessage(message);
     }
 
-    private async onMessage(message: FromViewMessage): Promise<void> {
+    protected async onMessage(message: FromViewMessage): Promise<void> {
         switch (message.type) {
             case 'ready':
                 this.post();
@@ -143,14 +98,6 @@ export class MapPanel implements Disposable {
             preserveFocus: false,
         });
     }
-
-    dispose(): void {
-        if (this.disposed) return;
-        this.disposed = true;
-        if (this.timer) clearTimeout(this.timer);
-        this.subscriptions.splice(0).forEach((subscription) => subscription.dispose());
-        this.panel.dispose();
-    }
 }
 
 function viewStrings(): MapViewStrings {
@@ -178,26 +125,13 @@ function viewStrings(): MapViewStrings {
     };
 }
 
-/** The webview's page: a strict Content Security Policy, the bundled script, nothing from the network. */
+/** The webview's page: the bundled script, the toolbar, the map, the matrix and the side panel. */
 export function mapHtml(cspSource: string, scriptUri: string): string {
-    const nonce = randomBytes(16).toString('base64');
-    const csp = [
-        "default-src 'none'",
-        `style-src ${cspSource} 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-        `img-src ${cspSource} data:`,
-        `font-src ${cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${escapeHtml(env.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">${MAP_VIEW_CSS}</style>
-</head>
-<body>
-<header class="toolbar">
+    return webviewPage({
+        cspSource,
+        scriptUri,
+        css: MAP_VIEW_CSS,
+        body: `<header class="toolbar">
   <div class="tabs"><button id="tab-map" aria-pressed="true"></button><button id="tab-matrix" aria-pressed="false"></button></div>
   <div class="zoom"><button id="zoom-out">−</button><button id="zoom-fit"></button><button id="zoom-in">+</button></div>
   <button id="export"></button>
@@ -207,14 +141,8 @@ export function mapHtml(cspSource: string, scriptUri: string): string {
   <section id="map-view"><div id="map" class="map"></div></section>
   <section id="matrix-view" hidden><div id="matrix" class="matrix-host"></div></section>
   <aside id="details" aria-live="polite"></aside>
-</main>
-<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
-</body>
-</html>`;
-}
-
-function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+</main>`,
+    });
 }
 
 /**
@@ -240,12 +168,13 @@ main { display: flex; align-items: flex-start; gap: 12px; padding: 8px 10px; }
 .map { overflow: auto; max-height: calc(100vh - 70px); }
 .map svg { display: block; }
 body.stale .map svg { opacity: .55; }
-aside { flex: 0 0 280px; max-width: 40%; max-height: calc(100vh - 70px); overflow: auto; }
+aside { flex: 0 0 300px; max-width: 40%; max-height: calc(100vh - 70px); overflow: auto; }
+/* Beside an editor (half its width) the side panel goes under the map, with room for an edge's rules. */
 @media (max-width: 1000px) {
   main { flex-direction: column; }
   #map-view, #matrix-view { width: 100%; }
-  .map, .matrix-host { max-height: calc(100vh - 220px); }
-  aside { flex: 0 0 auto; max-width: none; width: 100%; max-height: 140px; }
+  .map, .matrix-host { max-height: calc(62vh - 60px); }
+  aside { flex: 0 0 auto; max-width: none; width: 100%; max-height: calc(38vh - 20px); border-top: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); padding-top: 6px; }
 }
 aside h2 { font-size: 1.1em; margin: 0 0 6px; }
 .hint { color: var(--vscode-descriptionForeground); }

@@ -6,6 +6,7 @@
 // declaration or export the SVG. Data never becomes markup: the SVG is parsed as XML and
 // everything else is built with textContent.
 import type { MapData } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import { format } from '../webview-text.js';
 import type { FromViewMessage, MapViewStrings, ToViewMessage } from './map-messages.js';
 
 interface VsCodeApi {
@@ -16,13 +17,17 @@ interface VsCodeApi {
 
 interface ViewState {
     view: 'map' | 'matrix';
-    /** Absent until the user zooms: the map is then fitted to the width of the view. */
+    /** Absent until the user zooms: the map is then fitted to the view (see `fit`). */
     zoom?: number;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** On screen, no label of the opened map is smaller than this (CSS pixels). */
+const MIN_LABEL_PX = 9;
+/** A small map is not blown up past this when fitted. */
+const MAX_FIT_ZOOM = 1.25;
 const vscode = acquireVsCodeApi();
 const state: ViewState = { view: 'map', ...vscode.getState() };
 let data: MapData | undefined;
@@ -43,7 +48,7 @@ $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' 
 $('zoom-in').addEventListener('click', () => setZoom(zoom() * 1.25));
 $('zoom-out').addEventListener('click', () => setZoom(zoom() / 1.25));
 $('zoom-fit').addEventListener('click', () => fit(true));
-// Until the user zooms, the map follows the width of the view.
+// Until the user zooms, the map follows the size of the view.
 window.addEventListener('resize', () => {
     if (state.zoom === undefined && state.view === 'map') fit(false);
 });
@@ -174,16 +179,27 @@ function scale(value: number): void {
 }
 
 /**
- * Fits the map to the view: at first its width only, and not below a readable size
- * (scroll for the rest); on "Fit", the whole map.
+ * Fits the map to the view. On "Fit" (whole), the whole map, however small. Otherwise
+ * (on opening, and as the view is resized until the user zooms) the whole map too, but
+ * never so small that its smallest labels drop below a readable size: a map too big for
+ * that keeps the readable zoom and scrolls.
  */
 function fit(whole: boolean): void {
     if (!data || data.layout.width === 0) return;
     const width = Math.max(100, mapHost.clientWidth - 4);
     const height = mapHost.clientHeight - 4;
-    const value = Math.max(whole ? 0.1 : 0.6, Math.min(1, width / data.layout.width, whole && height > 0 ? height / data.layout.height : 1));
-    if (whole) setZoom(value);
-    else scale(value);
+    const fitted = Math.min(MAX_FIT_ZOOM, width / data.layout.width, height > 0 ? height / data.layout.height : MAX_FIT_ZOOM);
+    if (whole) {
+        setZoom(Math.max(0.1, fitted));
+        return;
+    }
+    scale(Math.max(fitted, MIN_LABEL_PX / smallestLabel()));
+}
+
+/** The font size of the map's smallest text, in SVG units (the server draws it). */
+function smallestLabel(): number {
+    const sizes = [...mapHost.querySelectorAll('svg [font-size]')].map((item) => Number(item.getAttribute('font-size'))).filter((size) => size > 0);
+    return sizes.length > 0 ? Math.min(...sizes) : MIN_LABEL_PX;
 }
 
 function select(id: string | undefined): void {
@@ -280,8 +296,4 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, cl
     item.textContent = text;
     if (className) item.className = className;
     return item;
-}
-
-function format(template: string, ...values: Array<string | number>): string {
-    return template.replace(/\{(\d+)\}/g, (match, index: string) => (values[Number(index)] === undefined ? match : String(values[Number(index)])));
 }
