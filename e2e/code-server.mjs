@@ -57,10 +57,12 @@ export function runCodeServer(entry, args, env) {
  * its address once it answers /healthz. It runs in its own process group, so that
  * `stopCodeServer` also ends its extension host and the language servers it started.
  * @param {string} entry @param {string[]} args @param {NodeJS.ProcessEnv} env @param {number} deadline
- * @param {{ port?: number, onLog?: (line: string) => void }} [options]
+ * @param {{ port?: number, onLog?: (line: string) => void, workspaceTrust?: boolean }} [options]
  */
 export async function startCodeServer(entry, args, env, deadline, options = {}) {
-    const child = spawn(process.execPath, [entry, '--bind-addr', `127.0.0.1:${options.port ?? 0}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...args], {
+    // Workspace trust is off unless asked for: a folder then opens in Restricted Mode.
+    const trust = options.workspaceTrust ? [] : ['--disable-workspace-trust'];
+    const child = spawn(process.execPath, [entry, '--bind-addr', `127.0.0.1:${options.port ?? 0}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', ...args], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,

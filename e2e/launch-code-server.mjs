@@ -11,11 +11,14 @@
 //   --user-data-dir=DIR  --locale=LANG  FOLDER (the workspace to open)
 // (--locale needs an installed language pack for LANG, as in VS Code)
 // plus `--install-extension=FILE.vsix` (installed with code-server before the window
-// opens). Other VS Code flags (--no-sandbox, --disable-updates, …) are accepted and ignored.
+// opens) and `--enable-workspace-trust` (workspace trust stays on, so the folder opens in
+// Restricted Mode; runTests itself always passes --disable-workspace-trust, which it
+// overrides). Other VS Code flags (--no-sandbox, --disable-updates, …) are accepted and ignored.
 //
 // Screenshots: the tests ask for one by writing `<name>.json` ({ "waitFor": CSS selector })
 // into `$SFBTOPO_E2E_SCREENSHOTS/requests/`; this script waits for the selector, saves
 // `<name>.png` in `$SFBTOPO_E2E_SCREENSHOTS` and the test, waiting for that file, goes on.
+// With `"required": true` a selector that never shows fails the request (`<name>.failed`).
 //
 // Environment: SFBTOPO_E2E_CHROMIUM (default: chromium on the PATH),
 // SFBTOPO_E2E_TIMEOUT_MS (whole run, default 10 minutes), SFBTOPO_E2E_SCREENSHOTS.
@@ -38,8 +41,8 @@ const log = (/** @type {string} */ line) => process.stderr.write(`[e2e] ${line}\
 const WORKBENCH_NOISE = /^(Resolving connection token|Creation of workbench contribution|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND open-vsx\.org|.*vsda)/;
 
 function parseArguments(argv) {
-    /** @type {{ developmentPaths: string[], testsPath?: string, extensionsDir?: string, userDataDir?: string, locale?: string, install: string[], folder?: string }} */
-    const options = { developmentPaths: [], install: [] };
+    /** @type {{ developmentPaths: string[], testsPath?: string, extensionsDir?: string, userDataDir?: string, locale?: string, install: string[], folder?: string, workspaceTrust: boolean }} */
+    const options = { developmentPaths: [], install: [], workspaceTrust: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -51,6 +54,7 @@ function parseArguments(argv) {
             case '--user-data-dir': options.userDataDir = resolve(value()); break;
             case '--locale': options.locale = value(); break;
             case '--install-extension': options.install.push(resolve(value())); break;
+            case '--enable-workspace-trust': options.workspaceTrust = true; break;
             default:
                 if (!arg.startsWith('-')) options.folder = resolve(arg);
         }
@@ -128,7 +132,10 @@ function serveScreenshots(page, folder, deadline) {
         try {
             if (request.waitFor) {
                 const timeout = Math.min(15_000, Math.max(1, deadline - Date.now()));
-                await page.locator(request.waitFor).first().waitFor({ state: 'visible', timeout }).catch(() => log(`screenshot ${name}: ${request.waitFor} not visible; taking it anyway`));
+                await page.locator(request.waitFor).first().waitFor({ state: 'visible', timeout }).catch((error) => {
+                    if (request.required) throw error;
+                    log(`screenshot ${name}: ${request.waitFor} not visible; taking it anyway`);
+                });
             }
             const target = join(folder, `${name}.png`);
             await page.screenshot({ path: `${target}.partial.png` });
@@ -182,6 +189,7 @@ async function main() {
 
     const { child: server, address } = await startCodeServer(entry, [...common, ...(options.locale ? ['--locale', options.locale] : [])], env, deadline, {
         onLog: (text) => appendFileSync(serverLog, text),
+        workspaceTrust: options.workspaceTrust,
     });
     log(`code-server ${address} (${Date.now() - started} ms; logs in ${profile})`);
 

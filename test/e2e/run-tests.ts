@@ -1,6 +1,6 @@
 import { runTests } from '@vscode/test-electron';
 import { createVSIX } from '@vscode/vsce';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 // headless Chromium. The extension under test is the packaged .vsix, installed into a
 // fresh profile; the workspace is a copy of test/e2e/fixtures/workspace plus the bundled
 // examples, in a temporary folder, so exports never land in the repository. A second
-// workbench runs with Japanese as display language.
+// workbench runs with Japanese as display language, a third in Restricted Mode (an
+// untrusted workspace).
 
 const repoRoot = resolve(__dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -39,9 +40,12 @@ async function main(): Promise<number> {
 
     const started = Date.now();
     const run = mkdtempSync(join(tmpdir(), 'sfbtopo-e2e-'));
-    const passes: Array<{ name: string; launchArgs: string[] }> = [
+    const passes: Array<{ name: string; launchArgs: string[]; settings?: Record<string, unknown> }> = [
         { name: 'en', launchArgs: [] },
         { name: 'ja', launchArgs: ['--locale=ja', `--install-extension=${japanesePack}`] },
+        // Workspace trust on, and the folder never trusted: VS Code's Restricted Mode. No
+        // start-up dialog asks about it; the workspace just stays untrusted.
+        { name: 'restricted', launchArgs: ['--enable-workspace-trust'], settings: { 'security.workspace.trust.startupPrompt': 'never' } },
     ];
     const failed: string[] = [];
     for (const pass of passes) {
@@ -50,6 +54,10 @@ async function main(): Promise<number> {
         cpSync(join(repoRoot, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
         for (const example of readdirSync(join(repoRoot, 'examples')).filter((name) => name.endsWith('.sfbtopo'))) {
             cpSync(join(repoRoot, 'examples', example), join(workspace, example));
+        }
+        if (pass.settings) {
+            mkdirSync(join(folder, 'profile/user-data/User'), { recursive: true });
+            writeFileSync(join(folder, 'profile/user-data/User/settings.json'), JSON.stringify(pass.settings));
         }
         console.log(`e2e: ${pass.name} workbench`);
         try {

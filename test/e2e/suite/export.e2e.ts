@@ -131,12 +131,46 @@ suite('Export', () => {
         assertSameFiles(filesIn(outDir), cliFiles, 'sfbtopo.exportRules');
     });
 
-    test('the preview lens opens the rules as markdown beside the topology', async () => {
+    test('the workspace is trusted here: exports write (restricted.e2e.ts has the untrusted case)', () => {
+        assert.equal(vscode.workspace.isTrusted, true);
+    });
+
+    test('the preview lens opens a table of the rules beside the topology that follows edits', async () => {
         const editor = await openEditor(topology());
-        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        const uri = editor.document.uri;
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
         const preview = lenses.find((lens) => lens.command?.command === 'sfbtopo.previewRules')!;
         await vscode.commands.executeCommand(preview.command!.command, ...(preview.command!.arguments ?? []));
-        const shown = await waitFor('the rules preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sfbtopo-preview'));
-        assert.match(shown.document.getText(), /\|.*5061.*\|/);
+        const table = async () => (await vscode.commands.executeCommand<{ ok: boolean; rows: unknown[] }>('sfbtopo.rulesTable', { uri: uri.toString() })).rows.length;
+        const rows = await table();
+        const shown = await waitFor('the rules preview to list every rule', async () => {
+            const state = await viewState(uri);
+            return state && state.rows === rows ? state : undefined;
+        });
+        assert.deepEqual(shown, { rows, shown: rows, stale: false });
+        const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ tab, column: group.viewColumn })));
+        const panel = tabs.find(({ tab }) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('sfbtopo.rules'));
+        assert.ok(panel, `a rules tab among ${tabs.map(({ tab }) => tab.label).join(', ')}`);
+        assert.equal(panel.tab.label, 'Rules: contoso.sfbtopo');
+        assert.notEqual(panel.column, editor.viewColumn, 'the preview opens beside the editor');
+        assert.ok(!vscode.window.visibleTextEditors.some((shownEditor) => shownEditor.document.uri.scheme !== 'file'), 'no raw markdown document');
+        await screenshot('rules-preview', 'iframe.webview.ready');
+
+        // Taking the Persistent Chat pool out takes its rules out of the table.
+        const document = editor.document;
+        const original = document.getText();
+        const block = /\n  persistentchat pool pc01 \{[^}]*\}\n/.exec(original)!;
+        const edit = new vscode.WorkspaceEdit();
+        edit.delete(uri, new vscode.Range(document.positionAt(block.index), document.positionAt(block.index + block[0].length - 1)));
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const fewer = await waitFor('fewer rules from the server', async () => {
+            const count = await table();
+            return count < rows ? count : undefined;
+        });
+        await waitFor('the preview to list the fewer rules', async () => (await viewState(uri))?.rows === fewer);
+        await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+        await closeAllEditors();
     });
 });
+
+const viewState = (uri: vscode.Uri) => vscode.commands.executeCommand<{ rows: number; shown: number; stale: boolean } | undefined>('sfbtopo.rulesViewState', uri);

@@ -79,10 +79,12 @@ export function markdownText(content: vscode.MarkdownString | vscode.MarkedStrin
 
 /**
  * Asks the launcher for a screenshot of the workbench once `waitFor` (a Playwright
- * selector) is visible, and waits until it is saved. Does nothing when the tests run
- * without the launcher (no SFBTOPO_E2E_SCREENSHOTS), e.g. in a desktop VS Code.
+ * selector) is visible, and waits until it is saved. With `required`, a selector that
+ * does not show fails: the screenshot then checks what the workbench shows. Does
+ * nothing when the tests run without the launcher (no SFBTOPO_E2E_SCREENSHOTS), e.g. in
+ * a desktop VS Code.
  */
-export async function screenshot(name: string, waitForSelector?: string): Promise<void> {
+export async function screenshot(name: string, waitForSelector?: string, required = false): Promise<void> {
     const folder = process.env.SFBTOPO_E2E_SCREENSHOTS;
     if (!folder) return;
     const requests = join(folder, 'requests');
@@ -90,7 +92,7 @@ export async function screenshot(name: string, waitForSelector?: string): Promis
     const png = join(folder, `${name}.png`);
     const failed = join(folder, `${name}.failed`);
     // Written under another name first, so the launcher never reads half a request.
-    writeFileSync(join(requests, `${name}.tmp`), JSON.stringify({ waitFor: waitForSelector }));
+    writeFileSync(join(requests, `${name}.tmp`), JSON.stringify({ waitFor: waitForSelector, required }));
     renameSync(join(requests, `${name}.tmp`), join(requests, `${name}.json`));
     await waitFor(`screenshot ${name}.png`, () => {
         if (existsSync(failed)) throw new Error(`the launcher could not take screenshot ${name}`);

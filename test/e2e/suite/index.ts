@@ -22,6 +22,9 @@ export async function run(): Promise<void> {
     if (process.env.SFBTOPO_E2E_PASS === 'ja') {
         // The second workbench, with Japanese as display language.
         await import('./japanese.e2e.js');
+    } else if (process.env.SFBTOPO_E2E_PASS === 'restricted') {
+        // The third, in Restricted Mode.
+        await import('./restricted.e2e.js');
     } else {
         await import('./activation.e2e.js');
         await import('./diagnostics.e2e.js');

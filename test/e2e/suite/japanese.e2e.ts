@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, markdownText, openEditor, rangeOf, waitFor, waitForDiagnostics, workspaceFile } from './helpers.js';
+import { closeAllEditors, EXTENSION_ID, markdownText, openEditor, rangeOf, waitFor, waitForDiagnostics, workspaceFile, workspaceRoot } from './helpers.js';
 
 // Run in a second workbench whose display language is Japanese (run-tests.ts: --locale=ja
 // with an empty language pack, test/e2e/ja-language-pack). VS Code hands the display
@@ -56,5 +58,13 @@ suite('Japanese display language', () => {
             actions.some((action) => action.title === 'ポート 80, 4443, 8080 を追加'),
             actions.map((action) => action.title).join(' | '),
         );
+    });
+
+    test('an export writes its files: the workspace is trusted here', async () => {
+        const uri = (await openEditor(workspaceFile('contoso.sfbtopo'))).document.uri;
+        const outDir = join(workspaceRoot(), 'rules-ja');
+        const result = await vscode.commands.executeCommand<{ ok: boolean; files: string[] }>('sfbtopo.exportRules', { uri: uri.toString(), formats: ['json'], outDir });
+        assert.equal(result?.ok, true, JSON.stringify(result));
+        assert.ok(existsSync(join(outDir, 'rules.json')));
     });
 });

@@ -51,6 +51,7 @@ suite('Topology map', () => {
         assert.ok(panel, `a map tab among ${tabs.map(({ tab }) => tab.label).join(', ')}`);
         assert.equal(panel.tab.label, 'Map: contoso.sfbtopo');
         assert.notEqual(panel.column, editor.viewColumn, 'the map opens beside the editor');
+        await screenshot('map-beside', 'iframe.webview.ready');
     });
 
     test('an edit that breaks the topology keeps the map, marked stale, and fixing it draws it again', async () => {
