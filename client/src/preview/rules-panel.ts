@@ -103,7 +103,8 @@ body.stale main { opacity: .55; }
 main { padding: 0 12px 12px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
+td.key-rule { overflow-wrap: anywhere; }
 thead th { position: sticky; top: 0; z-index: 1; background: var(--vscode-editor-background); box-shadow: 0 1px 0 var(--vscode-panel-border, #8886); cursor: pointer; user-select: none; white-space: nowrap; }
 thead th:hover { color: var(--vscode-textLink-activeForeground, var(--vscode-foreground)); }
 th[aria-sort=ascending]::after { content: ' ▲'; font-size: .8em; }
@@ -111,10 +112,19 @@ th[aria-sort=descending]::after { content: ' ▼'; font-size: .8em; }
 tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 td.key-rule, td.key-source, td.key-destination, td.key-ports { font-family: var(--vscode-editor-font-family); font-size: .92em; }
 td.key-rule { color: var(--vscode-descriptionForeground); }
-/* At half an editor's width the rule id gives way (each row shows it as its tooltip). */
+/* At half an editor's width a row of ten columns cannot be read: each rule becomes a
+   block instead, its service first, then each cell after its column's title. The headings
+   stay on top as a bar of sort buttons. */
 @media (max-width: 720px) {
-  th.key-rule, td.key-rule { display: none; }
-  th, td { padding: 3px 4px; }
+  thead tr { display: flex; flex-wrap: wrap; gap: 2px 4px; padding: 4px 0; background: var(--vscode-editor-background); }
+  thead th { padding: 1px 6px; border: 1px solid var(--vscode-panel-border, #8886); border-radius: 2px; box-shadow: none; font-weight: normal; }
+  thead { position: sticky; top: 0; z-index: 1; }
+  tbody tr { display: flex; flex-wrap: wrap; gap: 0 14px; padding: 5px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); }
+  tbody td { display: block; padding: 0; border: 0; }
+  tbody td::before { content: attr(data-title) ': '; color: var(--vscode-descriptionForeground); font-family: var(--vscode-font-family); }
+  tbody td.key-service { order: -1; flex-basis: 100%; font-weight: 600; }
+  tbody td.key-service::before, tbody td.key-rule { display: none; }
+  tbody td:empty { display: none; }
 }
 body.vscode-high-contrast th, body.vscode-high-contrast td, body.vscode-high-contrast-light th, body.vscode-high-contrast-light td { border-color: var(--vscode-contrastBorder); }
 `;

@@ -142,6 +142,8 @@ function renderRows(): void {
             const td = tr.insertCell();
             td.textContent = cell;
             td.className = `key-${columns[i].key}`;
+            // The title each cell shows before itself when rows become blocks (narrow views).
+            td.dataset.title = columns[i].title;
         });
     }
     rulesHost.append(element);
