@@ -163,26 +163,20 @@ button:disabled { opacity: .5; cursor: default; }
 button:focus-visible, [tabindex]:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 .status { margin: 6px 10px; padding: 4px 8px; border: 1px solid var(--vscode-inputValidation-infoBorder, var(--vscode-focusBorder)); background: var(--vscode-inputValidation-infoBackground, transparent); }
 .status.warning { border-color: var(--vscode-inputValidation-warningBorder, var(--vscode-editorWarning-foreground)); background: var(--vscode-inputValidation-warningBackground, transparent); }
-main { display: flex; align-items: flex-start; gap: 12px; padding: 8px 10px; }
-#map-view, #matrix-view { flex: 1 1 auto; min-width: 0; }
-.map { overflow: auto; max-height: calc(100vh - 70px); }
+/* The side panel goes under the map: maps are wide, so the map gets the whole width
+   and the panel the whole width for an edge's rules, also at half an editor's width. */
+main { display: flex; flex-direction: column; gap: 8px; padding: 8px 10px; }
+#map-view, #matrix-view { width: 100%; min-width: 0; }
+.map, .matrix-host { overflow: auto; max-height: calc(70vh - 50px); }
 .map svg { display: block; }
 body.stale .map svg { opacity: .55; }
-aside { flex: 0 0 300px; max-width: 40%; max-height: calc(100vh - 70px); overflow: auto; }
-/* Beside an editor (half its width) the side panel goes under the map, with room for an edge's rules. */
-@media (max-width: 1000px) {
-  main { flex-direction: column; }
-  #map-view, #matrix-view { width: 100%; }
-  .map, .matrix-host { max-height: calc(62vh - 60px); }
-  aside { flex: 0 0 auto; max-width: none; width: 100%; max-height: calc(38vh - 20px); border-top: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); padding-top: 6px; }
-}
+aside { border-top: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); padding-top: 6px; }
 aside h2 { font-size: 1.1em; margin: 0 0 6px; }
 .hint { color: var(--vscode-descriptionForeground); }
 .mono { font-family: var(--vscode-editor-font-family); }
 table { border-collapse: collapse; }
 table.rules { width: 100%; font-size: .95em; }
 table.rules th, table.rules td { text-align: left; vertical-align: top; padding: 3px 4px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
-.matrix-host { overflow: auto; max-height: calc(100vh - 70px); }
 table.matrix th, table.matrix td { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); padding: 2px 5px; white-space: nowrap; text-align: center; }
 table.matrix thead th { position: sticky; top: 0; background: var(--vscode-editor-background); z-index: 1; }
 table.matrix th.port { writing-mode: vertical-rl; transform: rotate(180deg); font-family: var(--vscode-editor-font-family); font-weight: normal; }

@@ -187,8 +187,9 @@ function scale(value: number): void {
 function fit(whole: boolean): void {
     if (!data || data.layout.width === 0) return;
     const width = Math.max(100, mapHost.clientWidth - 4);
-    const height = mapHost.clientHeight - 4;
-    const fitted = Math.min(MAX_FIT_ZOOM, width / data.layout.width, height > 0 ? height / data.layout.height : MAX_FIT_ZOOM);
+    // The height the map may take (its CSS max-height), not the height it has now.
+    const height = (Number.parseFloat(getComputedStyle(mapHost).maxHeight) || window.innerHeight) - 4;
+    const fitted = Math.min(MAX_FIT_ZOOM, width / data.layout.width, height / data.layout.height);
     if (whole) {
         setZoom(Math.max(0.1, fitted));
         return;
