@@ -42,4 +42,11 @@ export type FromViewMessage =
     | { type: 'reveal'; id: string }
     | { type: 'export' }
     /** What the webview's DOM shows after an update (for tests and the panel's state). */
-    | { type: 'rendered'; nodes: number; edges: number; stale: boolean; view: 'map' | 'matrix' };
+    | ({ type: 'rendered'; nodes: number; edges: number; stale: boolean; view: 'map' | 'matrix' } & MapShownSize);
+
+/** How the map is drawn: its zoom, the on-screen size of its smallest text (CSS pixels), and whether all of it is in view. */
+export interface MapShownSize {
+    zoom: number;
+    smallestText: number;
+    whole: boolean;
+}

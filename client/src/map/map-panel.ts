@@ -2,7 +2,7 @@ import { l10n, Range, Uri, ViewColumn, window, workspace, type TextDocument, typ
 import type { MapData, MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
 import { TopologyPanel } from '../topology-panel.js';
 import { webviewPage } from '../webview-page.js';
-import type { FromViewMessage, MapViewStrings, ToViewMessage } from './map-messages.js';
+import type { FromViewMessage, MapShownSize, MapViewStrings, ToViewMessage } from './map-messages.js';
 
 /** The webview panel type; also the `when` context of the panel. */
 export const MAP_VIEW_TYPE = 'sfbtopo.map';
@@ -15,8 +15,8 @@ export interface MapPanelHost {
     extensionUri: Uri;
 }
 
-/** What the webview reported after its last update: the nodes and edges its DOM shows. */
-export interface MapViewReport {
+/** What the webview reported after its last update or resize: the nodes and edges its DOM shows, and at what size. */
+export interface MapViewReport extends MapShownSize {
     nodes: number;
     edges: number;
     stale: boolean;
@@ -63,7 +63,15 @@ export class MapPanel extends TopologyPanel<MapData, FromViewMessage> {
                 this.post();
                 break;
             case 'rendered':
-                this.report = { nodes: message.nodes, edges: message.edges, stale: message.stale, view: message.view };
+                this.report = {
+                    nodes: message.nodes,
+                    edges: message.edges,
+                    stale: message.stale,
+                    view: message.view,
+                    zoom: message.zoom,
+                    smallestText: message.smallestText,
+                    whole: message.whole,
+                };
                 break;
             case 'export':
                 await this.host.exportMap(this.document);

@@ -50,7 +50,10 @@ $('zoom-out').addEventListener('click', () => setZoom(zoom() / 1.25));
 $('zoom-fit').addEventListener('click', () => fit(true));
 // Until the user zooms, the map follows the size of the view.
 window.addEventListener('resize', () => {
-    if (state.zoom === undefined && state.view === 'map') fit(false);
+    if (state.zoom === undefined && state.view === 'map') {
+        fit(false);
+        report();
+    }
 });
 
 window.addEventListener('message', (event: MessageEvent<ToViewMessage>) => {
@@ -144,7 +147,17 @@ function report(): void {
         edges: mapHost.querySelectorAll('.sfbmap-edge').length,
         stale: document.body.classList.contains('stale'),
         view: state.view,
+        ...shownSize(),
     });
+}
+
+/** The zoom the map is drawn at, the on-screen size of its smallest text, and whether all of it is in view. */
+function shownSize(): { zoom: number; smallestText: number; whole: boolean } {
+    const svg = mapHost.querySelector('svg');
+    if (!svg || !data || data.layout.width === 0) return { zoom: 0, smallestText: 0, whole: false };
+    const value = Number(svg.getAttribute('width')) / data.layout.width;
+    const whole = Number(svg.getAttribute('width')) <= mapHost.clientWidth && Number(svg.getAttribute('height')) <= mapHost.clientHeight;
+    return { zoom: value, smallestText: value * smallestLabel(), whole };
 }
 
 function setView(view: 'map' | 'matrix'): void {

@@ -136,6 +136,7 @@ suite('Export', () => {
     });
 
     test('the preview lens opens a table of the rules beside the topology that follows edits', async () => {
+        await closeAllEditors();
         const editor = await openEditor(topology());
         const uri = editor.document.uri;
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);

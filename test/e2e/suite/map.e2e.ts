@@ -13,6 +13,9 @@ interface MapViewState {
     edges: number;
     stale: boolean;
     view: 'map' | 'matrix';
+    zoom: number;
+    smallestText: number;
+    whole: boolean;
 }
 
 interface MapDataAnswer {
@@ -44,7 +47,12 @@ suite('Topology map', () => {
             const state = await viewState(uri);
             return state && state.nodes > 0 ? state : undefined;
         });
-        assert.deepEqual(shown, { nodes: data.model.nodes.length, edges: data.model.edges.length, stale: false, view: 'map' });
+        assert.deepEqual(
+            { nodes: shown.nodes, edges: shown.edges, stale: shown.stale, view: shown.view },
+            { nodes: data.model.nodes.length, edges: data.model.edges.length, stale: false, view: 'map' },
+        );
+        // Beside the editor the map is too wide to show whole at a readable size: readable it is, and it scrolls.
+        assert.ok(shown.smallestText >= 9, `the smallest text is ${shown.smallestText} px on screen`);
 
         const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ tab, column: group.viewColumn })));
         const panel = tabs.find(({ tab }) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('sfbtopo.map'));
@@ -85,6 +93,8 @@ suite('Topology map', () => {
     });
 
     test('the map, for the README (docs/topology-map.png)', async () => {
+        // A new panel, drawn from the saved file (the last test's panel may still be redrawing).
+        await closeAllEditors();
         const uri = topology();
         await openEditor(uri);
         await vscode.commands.executeCommand('sfbtopo.showMap', uri);
@@ -95,6 +105,12 @@ suite('Topology map', () => {
         await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
         await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
         try {
+            // With the whole width, the example is fitted whole, and still readable.
+            const fitted = await waitFor('the map fitted whole', async () => {
+                const state = await viewState(uri);
+                return state?.whole ? state : undefined;
+            });
+            assert.ok(fitted.smallestText >= 9, `the smallest text is ${fitted.smallestText} px on screen`);
             await screenshot('topology-map', 'iframe.webview.ready');
         } finally {
             await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
