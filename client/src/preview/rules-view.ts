@@ -6,6 +6,7 @@
 // Data never becomes markup: every cell is set with textContent.
 import type { RulesTable } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { format } from '../webview-text.js';
+import { compareText, visibleRows } from './rules-filter.js';
 import type { FromRulesViewMessage, RulesViewState, RulesViewStrings, ToRulesViewMessage } from './rules-messages.js';
 
 interface VsCodeApi {
@@ -107,7 +108,7 @@ function renderRows(): void {
         return;
     }
     const columns = table.columns;
-    const rows = sorted(matching(table));
+    const rows = visibleRows(table, state);
     $('count').textContent = format(s.shown, rows.length, table.rows.length);
     const element = document.createElement('table');
     const head = element.createTHead().insertRow();
@@ -150,27 +151,6 @@ function renderRows(): void {
     if (rows.length === 0) rulesHost.append(paragraph(s.noMatch));
     if (rows.length > MAX_ROWS) rulesHost.append(paragraph(format(s.truncated, MAX_ROWS)));
     report(table.rows.length, Math.min(rows.length, MAX_ROWS));
-}
-
-function matching(from: RulesTable): string[][] {
-    const wanted = from.columns.map((column) => state.filters[column.key]);
-    const words = state.search.toLowerCase().split(/\s+/).filter((word) => word !== '');
-    return from.rows.filter(
-        (row) => wanted.every((value, i) => value === undefined || row[i] === value) && words.every((word) => row.some((cell) => cell.toLowerCase().includes(word))),
-    );
-}
-
-function sorted(rows: string[][]): string[][] {
-    const index = table!.columns.findIndex((column) => column.key === state.sort?.key);
-    if (index < 0) return rows;
-    const sign = state.sort!.descending ? -1 : 1;
-    // Array.prototype.sort is stable: rows with equal cells keep the server's order.
-    return [...rows].sort((a, b) => sign * compareText(a[index], b[index]));
-}
-
-/** Natural order, so that port 443 comes before 5061 and fe2 before fe10. */
-function compareText(a: string, b: string): number {
-    return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 }
 
 function report(rows: number, shown: number): void {
