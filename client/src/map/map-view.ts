@@ -184,11 +184,12 @@ function setZoom(value: number): void {
     scale(state.zoom);
 }
 
+/** Draws the map at `value`, rounded up to whole pixels so no text ends up below the size fitting chose. */
 function scale(value: number): void {
     const svg = mapHost.querySelector('svg');
     if (!svg || !data) return;
-    svg.setAttribute('width', String(Math.round(data.layout.width * value)));
-    svg.setAttribute('height', String(Math.round(data.layout.height * value)));
+    svg.setAttribute('width', String(Math.ceil(data.layout.width * value)));
+    svg.setAttribute('height', String(Math.ceil(data.layout.height * value)));
 }
 
 /**
