@@ -31,6 +31,9 @@ import { TopologyDocumentFactory } from './workspace/document-factory.js';
 import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
 import { SynchronousCheckRegistry } from './validation/synchronous-checks.js';
 import { TopologyServiceRegistry } from './workspace/service-registry.js';
+import { TopologyDocumentBuilder } from './workspace/document-builder.js';
+import { TopologyDocumentUpdateHandler } from './workspace/document-update-handler.js';
+import { TopologyWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** Services this language adds to Langium's defaults. */
 export type SfbtopoAddedServices = {
@@ -78,14 +81,18 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
 };
 
-/** Shared services this language replaces or adds: symbol and completion kinds of named nodes, the export commands. */
+/** Shared services this language replaces or adds: which documents are topologies, symbol and completion kinds of named nodes, the export commands. */
 export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     ServiceRegistry: (shared) => new TopologyServiceRegistry(shared),
     lsp: {
         NodeKindProvider: () => new TopologyNodeKindProvider(),
         ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
+        // Only topologies are topologies: see workspace/service-registry.ts.
+        DocumentUpdateHandler: (shared) => new TopologyDocumentUpdateHandler(shared),
     },
     workspace: {
+        DocumentBuilder: (shared) => new TopologyDocumentBuilder(shared),
+        WorkspaceManager: (shared) => new TopologyWorkspaceManager(shared),
         // An edit inside one site reparses that site only; an oversize document is parsed as empty.
         LangiumDocumentFactory: (shared) => new TopologyDocumentFactory(shared),
     },
