@@ -34,8 +34,8 @@ suite('Japanese display language', () => {
             return found.length > 0 ? found : undefined;
         });
         const text = hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n');
-        assert.match(text, /\*\*ポート 5061\*\*/);
-        assert.match(text, /このポートを使うカタログの行: \d+ 件/);
+        assert.match(text, /\*\*ロード バランサー lbdir \(プール dir01\) のポート 5061\*\*/);
+        assert.match(text, /ほかに使うもの: フロント エンド、ディレクター、.*\(カタログのほかの行 \d+ 件\)。/);
     });
 
     test('the code lenses and the quick fix are in Japanese', async () => {
