@@ -20,6 +20,11 @@ export function roleHover(md: Markdown, role: PoolRole, topology: DocumentComman
     const received = ports.filter((port) => !sent.includes(port));
     const ipsec = ipsecEntriesFor({ role, colocatedMediation: false, hostsCms: false });
     md.heading({ en: `${title} pool (\`${role}\`)`, ja: `${title} プール (\`${role}\`)` });
+    const preview = `command:${ClientCommands.previewRules}?${encodeURIComponent(JSON.stringify([topology]))}`;
+    md.say({
+        en: `[Preview rules](${preview}) lists every row with its addresses; \`sfbtopo catalogue\` prints the whole catalogue.`,
+        ja: `[ルールをプレビュー](${preview}) ですべての行とアドレスを表示します。カタログ全体は \`sfbtopo catalogue\` で表示します。`,
+    });
     if (ports.length === 0) {
         md.say({ en: 'The seed lists no server ports for this role.', ja: 'この役割のサーバー ポートは元資料に記載がありません。' });
     } else {
@@ -39,11 +44,7 @@ export function roleHover(md: Markdown, role: PoolRole, topology: DocumentComman
             ja: '複数サーバーのこの役割のプールは負荷分散します。`loadbalancing dns` または `loadbalancing hardware` でロード バランサーのポート表が決まります。',
         });
     }
-    const preview = `command:${ClientCommands.previewRules}?${encodeURIComponent(JSON.stringify([topology]))}`;
-    return md.say({
-        en: `Every row, with its addresses: [Preview rules](${preview}) (or \`sfbtopo catalogue\` for the whole catalogue).`,
-        ja: `すべての行とアドレス: [ルールをプレビュー](${preview}) (カタログ全体は \`sfbtopo catalogue\`)。`,
-    });
+    return md;
 }
 
 /** One bullet per port family: `SIP 5060, 5061`, `media 49152-65535`. */
