@@ -131,7 +131,8 @@ function serveScreenshots(page, folder, deadline) {
                 await page.locator(request.waitFor).first().waitFor({ state: 'visible', timeout }).catch(() => log(`screenshot ${name}: ${request.waitFor} not visible; taking it anyway`));
             }
             const target = join(folder, `${name}.png`);
-            await page.screenshot({ path: `${target}.partial.png` });
+            // Finished animations: a hover caught while it fades in shows the text under it.
+            await page.screenshot({ path: `${target}.partial.png`, animations: 'disabled' });
             renameSync(`${target}.partial.png`, target);
             rmSync(join(requests, file), { force: true });
             log(`screenshot ${target}`);

@@ -34,6 +34,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
             { scheme: 'file', language: 'sfbtopo' },
             { scheme: 'untitled', language: 'sfbtopo' },
         ],
+        // Hovers may link to the rules preview (the role hover does); no other command runs from a hover.
+        markdown: { isTrusted: { enabledCommands: [ClientCommands.previewRules] } },
         middleware: {
             executeCommand: (command, args, next) =>
                 command === ClientCommands.previewRules && previewRules ? previewRules(args[0]) : next(command, args),

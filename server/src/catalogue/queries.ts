@@ -81,6 +81,11 @@ export function portsOf(entries: PortEntry[]): number[] {
     return [...new Set(entries.map((entry) => entry.from))].sort((a, b) => a - b);
 }
 
+/** The client table: what client computers send. */
+export function clientEntries(): PortEntry[] {
+    return remembered('client', () => PORT_ENTRIES.filter((entry) => entry.table === 'client'));
+}
+
 /** The client rows for one media kind (the seed's 1024-65535 ranges). */
 export function clientMediaEntry(kind: MediaKind): PortEntry | undefined {
     return PORT_ENTRIES.find((entry) => entry.table === 'client' && entry.media === kind);

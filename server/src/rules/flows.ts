@@ -1,3 +1,7 @@
+import { CATALOGUE } from '../catalogue/catalogue.js';
+import type { PoolRole, PortEntry } from '../catalogue/types.js';
+import type { EffectivePort } from '../model/effective-ports.js';
+
 // Who talks to whom, where the seed says so, keyed by catalogue row id. Every row not
 // listed here is a port the role's servers accept from any source.
 
@@ -37,3 +41,22 @@ export const DESTINATION_PEERS: Readonly<Record<string, Peer>> = {
  * those rows only under collocated Mediation, so standalone pools borrow them.
  */
 export const MEDIATION_TO_GATEWAY_ROWS = ['server.frontend.colocated-mediation.5081', 'server.frontend.colocated-mediation.5082'];
+
+/**
+ * The rows a pool's servers send on rather than receive on: the {@link DESTINATION_PEERS}
+ * rows among its ports, and for a standalone Mediation pool the rows towards its gateways.
+ */
+export function sentPorts(role: PoolRole, ports: EffectivePort[]): EffectivePort[] {
+    const sent = ports.filter((port) => port.entry.id in DESTINATION_PEERS);
+    if (role !== 'mediation') return sent;
+    const borrowed = CATALOGUE.filter((entry): entry is PortEntry => entry.table !== 'ipsec' && MEDIATION_TO_GATEWAY_ROWS.includes(entry.id));
+    return [...sent, ...borrowed.map((entry) => ({ entry, from: entry.from, to: entry.to, moved: false }))];
+}
+
+/** The rows between a pool's servers and its gateways, after the pool's moves. */
+export function gatewayPorts(role: PoolRole, ports: EffectivePort[]): { received: EffectivePort[]; sent: EffectivePort[] } {
+    return {
+        received: ports.filter((port) => SOURCE_PEERS[port.entry.id] === 'gateways'),
+        sent: sentPorts(role, ports).filter((port) => DESTINATION_PEERS[port.entry.id] === 'gateways'),
+    };
+}

@@ -72,7 +72,20 @@ export function rangeOf(document: vscode.TextDocument, text: string, occurrence 
 }
 
 /** Hover, completion and code action contents as plain strings. */
-export function markdownText(content: vscode.MarkdownString | vscode.MarkedString | string): string {
+/**
+ * The hovers on the first `text` of an editor, `into` characters into it, once the
+ * language server gives one; with their markdown joined and the position asked.
+ */
+export async function hoversOn(editor: vscode.TextEditor, text: string, into = 1): Promise<{ hovers: vscode.Hover[]; markdown: string; position: vscode.Position }> {
+    const position = rangeOf(editor.document, text).start.translate(0, into);
+    const hovers = await waitFor(`a hover on ${text}`, async () => {
+        const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+        return found.length > 0 ? found : undefined;
+    });
+    return { hovers, markdown: hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n'), position };
+}
+
+function markdownText(content: vscode.MarkdownString | vscode.MarkedString | string): string {
     if (typeof content === 'string') return content;
     return 'value' in content ? content.value : String(content);
 }
