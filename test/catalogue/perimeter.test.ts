@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERIMETER_CATALOGUE } from '../../server/src/catalogue/perimeter.js';
+import { cmsReplicationEntries } from '../../server/src/catalogue/queries.js';
 import { ALL_CATALOGUE_ROWS, CATALOGUE_TABLES } from '../../server/src/catalogue/tables.js';
 import type { PerimeterEntry, PerimeterTable } from '../../server/src/catalogue/types.js';
 
@@ -200,3 +201,14 @@ describe('perimeter catalogue shape', () => {
     });
 });
 
+describe('how the Central Management Store reaches a role', () => {
+    it('replicates to the Edge over HTTPS 4443 from the per-server table of its load balancing', () => {
+        expect(cmsReplicationEntries('edge', undefined).map((e) => e.id)).toEqual(['edge-internal.internal.tcp.4443.in']);
+        expect(cmsReplicationEntries('edge', 'dns').map((e) => e.id)).toEqual(['edge-internal.internal.tcp.4443.in']);
+        expect(cmsReplicationEntries('edge', 'hardware').map((e) => e.id)).toEqual(['edge-hlb-internal.internal.tcp.4443.in']);
+    });
+
+    it('leaves the internal roles to the seed\'s Master Replicator row', () => {
+        for (const role of ['frontend', 'director', 'mediation', 'persistentchat'] as const) expect(cmsReplicationEntries(role, undefined)).toEqual([]);
+    });
+});
