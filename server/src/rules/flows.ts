@@ -29,7 +29,8 @@ export const SOURCE_PEERS: Readonly<Record<string, Peer>> = {
 export const DESTINATION_PEERS: Readonly<Record<string, Peer>> = {
     // Front End servers read the file share over SMB.
     'server.frontend.445': 'file-shares',
-    // The CMS pool's Master Replicator pushes configuration to every other server.
+    // The CMS pool's Master Replicator pushes configuration to every other server (the
+    // Edge servers take their own perimeter row, HTTPS 4443, instead: see cmsReplicationEntries).
     'server.frontend.cms.445': 'other-servers',
     // The Mediation service sends SIP to its gateways.
     'server.frontend.colocated-mediation.5081': 'gateways',
