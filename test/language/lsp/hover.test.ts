@@ -121,7 +121,10 @@ describe('hover on roles and options', () => {
 
     it('says what `colocate mediation`, `hosts cms` and `edition` change', async () => {
         expect(column((await hoverAt(topology(fe('    colo<|>cate mediation\n'))))!, 'Port')).toEqual(['5070', '5067', '5068', '5081', '5082', '5070']);
-        expect(await hoverAt(topology(`  frontend pool p {\n    server a 10.0.1.1\n    hos<|>ts cms\n  }`))).toContain('Master Replicator');
+        const cms = (await hoverAt(topology(`  frontend pool p {\n    server a 10.0.1.1\n    hos<|>ts cms\n  }`)))!;
+        expect(cms).toContain('Master Replicator');
+        // SMB 445 to the internal servers, HTTPS 4443 to the Edge Servers' internal side.
+        expect(column(cms, 'Port')).toEqual(expect.arrayContaining(['445', '4443']));
         expect(await hoverAt(topology(`  frontend pool p {\n    edition stan<|>dard\n    server a 10.0.1.1\n  }`))).toContain('no load balancing and no load balancer');
     });
 });
