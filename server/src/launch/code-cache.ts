@@ -4,10 +4,13 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** Long enough for a language server to have opened its first documents. */
+const WRITE_AFTER_MS = 10_000;
+
 /**
  * Runs a CommonJS bundle as `require` would, but compiled from V8's code cache when one was
  * kept: most of the command line's start-up is V8 compiling its bundle. The cache is written
- * when the process exits, so that it also holds the functions compiled while running; one
+ * after running (see below), so that it also holds the functions compiled while running; one
  * per `name` (the command), because each command runs other functions.
  *
  * (Node 22 has `module.enableCompileCache()`; Node 20, which sfbtopo supports, has not.)
@@ -20,7 +23,15 @@ export function runWithCodeCache(bundle: string, name: string): void {
     const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
     if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-        process.once('exit', () => writeCache(cacheFile, script));
+        // On exit, or once a long-running process (the language server) has been up a while:
+        // it may well be ended by a signal, which runs no exit handler.
+        let written = false;
+        const write = () => {
+            if (!written) writeCache(cacheFile, script);
+            written = true;
+        };
+        process.once('exit', write);
+        setTimeout(write, WRITE_AFTER_MS).unref();
     }
     const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
     const module = { exports: {} };
