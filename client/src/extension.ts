@@ -13,11 +13,14 @@ import {
 } from './commands.js';
 import { PREVIEW_SCHEME, RulesPreviewProvider } from './preview.js';
 import { registerMapCommands } from './map/map-commands.js';
+import { startupTiming } from './startup-timing.js';
 
 let client: LanguageClient | undefined;
 
 /** Starts the bundled sfbtopo language server over IPC; all topology logic lives there. */
 export async function activate(context: ExtensionContext): Promise<void> {
+    const timing = startupTiming();
+    timing.activated();
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         // The allocator settings keep the server's memory flat on Linux (see the module).
@@ -37,6 +40,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         // Hovers may link to the rules preview (the role hover does); no other command runs from a hover.
         markdown: { isTrusted: { enabledCommands: [ClientCommands.previewRules] } },
         middleware: {
+            ...timing.middleware,
             executeCommand: (command, args, next) =>
                 command === ClientCommands.previewRules && previewRules ? previewRules(args[0]) : next(command, args),
         },

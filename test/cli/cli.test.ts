@@ -24,6 +24,29 @@ function tempFile(name: string, content: string | Buffer): string {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+/);
 
+describe('text encodings of topology files', () => {
+    // An error after a non-ASCII comment, so that a wrong decoding would move its column.
+    const lines = ['topology T', '// Tōkyō の拠点', 'site S {', '  gateway g 10.0.0.300', '}', ''];
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    const files: Array<[string, Buffer]> = [
+        ['UTF-8 with CRLF', Buffer.from(lines.join('\r\n'))],
+        ['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\n'))])],
+        // What Windows PowerShell 5.1's Out-File and `>` write: UTF-16 LE with its mark, CRLF.
+        ['UTF-16 LE with a byte order mark and CRLF', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')])],
+        ['UTF-16 BE with a byte order mark and CRLF', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(lines.join('\r\n'))])],
+    ];
+
+    it.each(files)('finds in %s what it finds in plain UTF-8, at the same place', (name, bytes) => {
+        const findings = (json: string) => (JSON.parse(json) as Array<Record<string, unknown>>).map(({ file: _file, ...finding }) => finding);
+        const plain = sfbtopo(['validate', '--format', 'json', tempFile('plain.sfbtopo', lines.join('\n'))]);
+        expect(findings(plain.stdout)).toEqual([expect.objectContaining({ line: 4, column: 13, code: 'invalid-address' })]);
+        const run = sfbtopo(['validate', '--format', 'json', tempFile(`${name.replace(/\W+/g, '-')}.sfbtopo`, bytes)]);
+        expect(findings(run.stdout)).toEqual(findings(plain.stdout));
+        expect(run.status).toBe(1);
+        noStackTrace(run.stderr);
+    });
+});
+
 describe('sfbtopo validate', () => {
     it('exits 0 with no diagnostic lines for the bundled examples', () => {
         const run = sfbtopo(['validate', 'examples/contoso.sfbtopo', 'examples/branch.sfbtopo', 'examples/multisite.sfbtopo']);
@@ -64,6 +87,8 @@ describe('sfbtopo validate', () => {
         ['a file of blanks', () => tempFile('blank.sfbtopo', ' \n\t\n'), 'is empty'],
         ['a binary file', () => tempFile('binary.sfbtopo', Buffer.from([0x74, 0x6f, 0x00, 0x01, 0xff])), 'is not a text file'],
         ['a file that is not UTF-8', () => tempFile('latin1.sfbtopo', Buffer.from('topology Caf\xe9\n', 'latin1')), 'not valid UTF-8'],
+        ['UTF-16 without a byte order mark', () => tempFile('utf16-no-bom.sfbtopo', Buffer.from('topology T\n', 'utf16le')), 'or UTF-16 starting with a byte order mark'],
+        ['a UTF-16 byte order mark before an odd byte count', () => tempFile('utf16-odd.sfbtopo', Buffer.from([0xff, 0xfe, 0x74, 0x00, 0x6f])), 'is not valid UTF-16 text'],
     ])('exits 2 with one clear line for %s', (_case, makePath, words) => {
         const run = sfbtopo(['validate', makePath()]);
         expect(run.status).toBe(2);
