@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { ui, uiChannel } from './ui-driver.js';
 
 // Shared by the end-to-end tests, which run inside the extension host of a real VS Code
 // (code-server, see e2e/launch-code-server.mjs). Nothing here sleeps for a fixed time:
@@ -91,24 +91,13 @@ function markdownText(content: vscode.MarkdownString | vscode.MarkedString | str
 }
 
 /**
- * Asks the launcher for a screenshot of the workbench once `waitFor` (a Playwright
+ * Asks the launcher for a screenshot of the workbench once `waitForSelector` (a Playwright
  * selector) is visible, and waits until it is saved. Does nothing when the tests run
- * without the launcher (no SFBTOPO_E2E_SCREENSHOTS), e.g. in a desktop VS Code.
+ * without the launcher, e.g. in a desktop VS Code.
  */
 export async function screenshot(name: string, waitForSelector?: string): Promise<void> {
-    const folder = process.env.SFBTOPO_E2E_SCREENSHOTS;
-    if (!folder) return;
-    const requests = join(folder, 'requests');
-    mkdirSync(requests, { recursive: true });
-    const png = join(folder, `${name}.png`);
-    const failed = join(folder, `${name}.failed`);
-    // Written under another name first, so the launcher never reads half a request.
-    writeFileSync(join(requests, `${name}.tmp`), JSON.stringify({ waitFor: waitForSelector }));
-    renameSync(join(requests, `${name}.tmp`), join(requests, `${name}.json`));
-    await waitFor(`screenshot ${name}.png`, () => {
-        if (existsSync(failed)) throw new Error(`the launcher could not take screenshot ${name}`);
-        return existsSync(png);
-    });
+    if (!uiChannel()) return;
+    await ui.screenshot(name, waitForSelector ? { selector: waitForSelector } : undefined);
 }
 
 /** Closes every editor, so each test starts from an empty editor area. */
