@@ -39,11 +39,14 @@ export function profileSettings(profile, options = {}) {
 /**
  * Runs code-server once (e.g. --install-extension) and resolves with its output when it exits 0.
  * @param {string} entry @param {string[]} args @param {NodeJS.ProcessEnv} env
+ * @param {{ onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
  * @returns {Promise<string>}
  */
-export function runCodeServer(entry, args, env) {
+export function runCodeServer(entry, args, env, options = {}) {
     return new Promise((resolvePromise, reject) => {
-        const child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        // Its own process group, like the server below: stopCodeServer ends it with all it started.
+        const child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        options.onSpawn?.(child);
         let output = '';
         child.stdout.on('data', (chunk) => (output += chunk));
         child.stderr.on('data', (chunk) => (output += chunk));
@@ -57,7 +60,9 @@ export function runCodeServer(entry, args, env) {
  * its address once it answers /healthz. It runs in its own process group, so that
  * `stopCodeServer` also ends its extension host and the language servers it started.
  * @param {string} entry @param {string[]} args @param {NodeJS.ProcessEnv} env @param {number} deadline
- * @param {{ port?: number, onLog?: (line: string) => void, workspaceTrust?: boolean }} [options]
+ * `onSpawn` gets the process as soon as it exists, so that a caller interrupted while
+ * waiting can still stop it.
+ * @param {{ port?: number, onLog?: (line: string) => void, onSpawn?: (child: import('node:child_process').ChildProcess) => void, workspaceTrust?: boolean }} [options]
  */
 export async function startCodeServer(entry, args, env, deadline, options = {}) {
     // Workspace trust is off unless asked for: a folder then opens in Restricted Mode.
@@ -67,6 +72,7 @@ export async function startCodeServer(entry, args, env, deadline, options = {}) 
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
     });
+    options.onSpawn?.(child);
     let output = '';
     /** @type {string} */
     const address = await new Promise((resolvePromise, reject) => {
@@ -91,7 +97,7 @@ export async function startCodeServer(entry, args, env, deadline, options = {}) 
     return { child, address };
 }
 
-/** Ends a code-server started by startCodeServer, with everything it started. @param {import('node:child_process').ChildProcess} child */
+/** Ends a code-server started by startCodeServer or runCodeServer, with everything it started. @param {import('node:child_process').ChildProcess} child */
 export function stopCodeServer(child) {
     try {
         if (child.pid) process.kill(-child.pid, 'SIGTERM');

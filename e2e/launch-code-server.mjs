@@ -15,20 +15,23 @@
 // Restricted Mode; runTests itself always passes --disable-workspace-trust, which it
 // overrides). Other VS Code flags (--no-sandbox, --disable-updates, …) are accepted and ignored.
 //
-// Screenshots: the tests ask for one by writing `<name>.json` ({ "waitFor": CSS selector })
-// into `$SFBTOPO_E2E_SCREENSHOTS/requests/`; this script waits for the selector, saves
-// `<name>.png` in `$SFBTOPO_E2E_SCREENSHOTS` and the test, waiting for that file, goes on.
-// With `"required": true` a selector that never shows fails the request (`<name>.failed`).
+// The tests drive the workbench as a user does through request files in `$SFBTOPO_E2E_UI`
+// (see e2e/ui-driver.mjs): clicks, keys, what is shown, screenshots (saved in
+// `$SFBTOPO_E2E_SCREENSHOTS`). One request reloads the window once the test module's run
+// has settled: the reloaded workbench runs the test module again, and the exit code is
+// the worse of the two runs.
 //
 // Environment: SFBTOPO_E2E_CHROMIUM (default: chromium on the PATH),
-// SFBTOPO_E2E_TIMEOUT_MS (whole run, default 10 minutes), SFBTOPO_E2E_SCREENSHOTS.
+// SFBTOPO_E2E_TIMEOUT_MS (whole run, default 10 minutes), SFBTOPO_E2E_SCREENSHOTS,
+// SFBTOPO_E2E_UI (default: `ui` in the profile folder).
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { findCodeServer, profileSettings, runCodeServer, startCodeServer, stopCodeServer } from './code-server.mjs';
+import { serveUiRequests } from './ui-driver.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -113,45 +116,6 @@ function workbenchUrl(address, options) {
     return url.href;
 }
 
-/** Serves the tests' screenshot requests (see the header) until stopped. */
-function serveScreenshots(page, folder, deadline) {
-    const requests = join(folder, 'requests');
-    mkdirSync(requests, { recursive: true });
-    const busy = new Set();
-    const take = async (file) => {
-        if (!file.endsWith('.json') || busy.has(file)) return;
-        busy.add(file);
-        const name = file.slice(0, -'.json'.length);
-        let request = {};
-        try {
-            request = JSON.parse(readFileSync(join(requests, file), 'utf8'));
-        } catch {
-            busy.delete(file); // still being written; the watcher fires again
-            return;
-        }
-        try {
-            if (request.waitFor) {
-                const timeout = Math.min(15_000, Math.max(1, deadline - Date.now()));
-                await page.locator(request.waitFor).first().waitFor({ state: 'visible', timeout }).catch((error) => {
-                    if (request.required) throw error;
-                    log(`screenshot ${name}: ${request.waitFor} not visible; taking it anyway`);
-                });
-            }
-            const target = join(folder, `${name}.png`);
-            await page.screenshot({ path: `${target}.partial.png` });
-            renameSync(`${target}.partial.png`, target);
-            rmSync(join(requests, file), { force: true });
-            log(`screenshot ${target}`);
-        } catch (error) {
-            log(`screenshot ${name} failed: ${error instanceof Error ? error.message : error}`);
-            writeFileSync(join(folder, `${name}.failed`), String(error));
-        }
-    };
-    const watcher = watch(requests, (_event, file) => file && void take(String(file)));
-    for (const file of readdirSync(requests)) void take(file);
-    return () => watcher.close();
-}
-
 async function main() {
     const started = Date.now();
     const deadline = started + Number(process.env.SFBTOPO_E2E_TIMEOUT_MS ?? 10 * 60_000);
@@ -171,10 +135,11 @@ async function main() {
     // Everything code-server writes goes below one folder, never into the home directory.
     const profile = options.userDataDir ? dirname(options.userDataDir) : await mkdtemp(join(tmpdir(), 'sfbtopo-e2e-'));
     const screenshots = process.env.SFBTOPO_E2E_SCREENSHOTS ?? join(profile, 'screenshots');
+    const channel = process.env.SFBTOPO_E2E_UI ?? join(profile, 'ui');
     const { args: common, env, userDataDir, extensionsDir } = profileSettings(profile, {
         userDataDir: options.userDataDir,
         extensionsDir: options.extensionsDir,
-        env: { SFBTOPO_E2E_SCREENSHOTS: screenshots },
+        env: { SFBTOPO_E2E_SCREENSHOTS: screenshots, SFBTOPO_E2E_UI: channel },
     });
     // The workbench's and the server's logs go to files; the console shows the tests' report.
     const workbenchLog = join(profile, 'workbench.log');
@@ -195,7 +160,7 @@ async function main() {
 
     const { chromium } = require('playwright-core');
     let browser;
-    let stopScreenshots = () => {};
+    let stopUi = () => {};
     try {
         browser = await chromium.launch({
             executablePath: chromiumPath,
@@ -219,7 +184,16 @@ async function main() {
             fail = reject;
         });
         // The workbench calls these when the test module's run() settles, and for each log line.
-        await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+        // When the tests asked for a reload, the first run's code is kept and the window reloaded.
+        let reloadWanted = false;
+        let firstRun = 0;
+        await page.exposeFunction('codeAutomationExit', (code) => {
+            if (!reloadWanted) return finish(Math.max(firstRun, Number(code)));
+            reloadWanted = false;
+            firstRun = Number(code);
+            log(`first run finished with exit code ${code}; reloading the window (${Date.now() - started} ms)`);
+            page.reload().catch((error) => fail(error));
+        });
         // The extension host's console (mocha's report) arrives here, among the workbench's own log.
         await page.exposeFunction('codeAutomationLog', (level, message) => {
             appendFileSync(workbenchLog, `[${level}] ${message}\n`);
@@ -229,7 +203,7 @@ async function main() {
         browser.on('disconnected', () => fail(new Error('the browser went away')));
         server.on('exit', (code) => fail(new Error(`code-server exited with ${code} during the tests`)));
         setTimeout(() => fail(new Error(`the tests did not finish within ${Math.round((deadline - started) / 1000)} s`)), Math.max(0, deadline - Date.now())).unref();
-        stopScreenshots = serveScreenshots(page, screenshots, deadline);
+        stopUi = serveUiRequests(page, { channel, screenshots, deadline, log, onReloadRequest: () => (reloadWanted = true) });
         await page.goto(workbenchUrl(address, options));
         log(`workbench opened (${Date.now() - started} ms)`);
         try {
@@ -242,7 +216,7 @@ async function main() {
             return HARNESS_FAILED;
         }
     } finally {
-        stopScreenshots();
+        stopUi();
         await browser.close().catch(() => undefined);
         stopCodeServer(server);
     }

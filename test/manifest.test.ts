@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,14 @@ describe('the extension manifest', () => {
         expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
         expect(existsSync(join(repoRoot, 'out/server.cjs'))).toBe(true);
     });
+
+    it('ships what the launchers load: the command line bundles with npm, the server bundles in the .vsix, the map layout engine in both', () => {
+        const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' }))[0].files.map((file: { path: string }) => file.path);
+        expect(packed).toEqual(expect.arrayContaining(['out/cli.cjs', 'out/cli-main.cjs', 'out/elk.cjs']));
+        const vsce = join(repoRoot, 'node_modules/@vscode/vsce/vsce');
+        const listed = execFileSync(process.execPath, [vsce, 'ls'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter((path) => path.startsWith('out/'));
+        expect(listed.sort()).toEqual(['out/client.cjs', 'out/elk.cjs', 'out/map-view.js', 'out/server-main.cjs', 'out/server.cjs']);
+    }, 60_000);
 
     it('uses the vscode-languageserver line that Langium itself depends on, and a client speaking the same protocol', () => {
         const langium = readJson('node_modules/langium/package.json');

@@ -13,11 +13,14 @@ import {
 import { registerMapCommands } from './map/map-commands.js';
 import { registerRulesPreview } from './preview/rules-preview.js';
 import { mayWrite } from './trust.js';
+import { startupTiming } from './startup-timing.js';
 
 let client: LanguageClient | undefined;
 
 /** Starts the bundled sfbtopo language server over IPC; all topology logic lives there. */
 export async function activate(context: ExtensionContext): Promise<void> {
+    const timing = startupTiming();
+    timing.activated();
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         // The allocator settings keep the server's memory flat on Linux (see the module).
@@ -36,7 +39,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
             { scheme: 'file', language: 'sfbtopo' },
             { scheme: 'untitled', language: 'sfbtopo' },
         ],
+        // Hovers may link to the rules preview (the role hover does); no other command runs from a hover.
+        markdown: { isTrusted: { enabledCommands: [ClientCommands.previewRules] } },
         middleware: {
+            ...timing.middleware,
             executeCommand: (command, args, next) => {
                 if (command === ClientCommands.previewRules && previewRules) return previewRules(args[0]);
                 if (command === ServerCommands.exportRules) {

@@ -24,6 +24,29 @@ function tempFile(name: string, content: string | Buffer): string {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+/);
 
+describe('text encodings of topology files', () => {
+    // An error after a non-ASCII comment, so that a wrong decoding would move its column.
+    const lines = ['topology T', '// Tōkyō の拠点', 'site S {', '  gateway g 10.0.0.300', '}', ''];
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    const files: Array<[string, Buffer]> = [
+        ['UTF-8 with CRLF', Buffer.from(lines.join('\r\n'))],
+        ['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\n'))])],
+        // What Windows PowerShell 5.1's Out-File and `>` write: UTF-16 LE with its mark, CRLF.
+        ['UTF-16 LE with a byte order mark and CRLF', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')])],
+        ['UTF-16 BE with a byte order mark and CRLF', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(lines.join('\r\n'))])],
+    ];
+
+    it.each(files)('finds in %s what it finds in plain UTF-8, at the same place', (name, bytes) => {
+        const findings = (json: string) => (JSON.parse(json) as Array<Record<string, unknown>>).map(({ file: _file, ...finding }) => finding);
+        const plain = sfbtopo(['validate', '--format', 'json', tempFile('plain.sfbtopo', lines.join('\n'))]);
+        expect(findings(plain.stdout)).toEqual([expect.objectContaining({ line: 4, column: 13, code: 'invalid-address' })]);
+        const run = sfbtopo(['validate', '--format', 'json', tempFile(`${name.replace(/\W+/g, '-')}.sfbtopo`, bytes)]);
+        expect(findings(run.stdout)).toEqual(findings(plain.stdout));
+        expect(run.status).toBe(1);
+        noStackTrace(run.stderr);
+    });
+});
+
 describe('sfbtopo validate', () => {
     it('exits 0 with no diagnostic lines for the bundled examples', () => {
         const run = sfbtopo(['validate', 'examples/contoso.sfbtopo', 'examples/branch.sfbtopo', 'examples/multisite.sfbtopo']);
@@ -64,6 +87,8 @@ describe('sfbtopo validate', () => {
         ['a file of blanks', () => tempFile('blank.sfbtopo', ' \n\t\n'), 'is empty'],
         ['a binary file', () => tempFile('binary.sfbtopo', Buffer.from([0x74, 0x6f, 0x00, 0x01, 0xff])), 'is not a text file'],
         ['a file that is not UTF-8', () => tempFile('latin1.sfbtopo', Buffer.from('topology Caf\xe9\n', 'latin1')), 'not valid UTF-8'],
+        ['UTF-16 without a byte order mark', () => tempFile('utf16-no-bom.sfbtopo', Buffer.from('topology T\n', 'utf16le')), 'or UTF-16 starting with a byte order mark'],
+        ['a UTF-16 byte order mark before an odd byte count', () => tempFile('utf16-odd.sfbtopo', Buffer.from([0xff, 0xfe, 0x74, 0x00, 0x6f])), 'is not valid UTF-16 text'],
     ])('exits 2 with one clear line for %s', (_case, makePath, words) => {
         const run = sfbtopo(['validate', makePath()]);
         expect(run.status).toBe(2);
@@ -108,30 +133,63 @@ describe('usage', () => {
 });
 
 describe('sfbtopo catalogue', () => {
-    it('prints the catalogue as the JSON array of spec §3', () => {
+    const SEED_TABLES = ['server', 'lb-hardware', 'lb-dns', 'client', 'ipsec'];
+    const PERIMETER_TABLES = ['edge-external', 'edge-internal', 'edge-hlb-external', 'edge-hlb-internal', 'edge-vip-external', 'edge-vip-internal', 'reverse-proxy'];
+
+    it('prints the catalogue as the JSON array of spec §3, each row with the document it comes from', () => {
         const run = sfbtopo(['catalogue', '--json']);
         expect(run.status).toBe(0);
         const entries = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-        expect(entries).toHaveLength(106);
+        expect(entries).toHaveLength(166);
         for (const entry of entries) {
-            expect(Object.keys(entry)).toEqual(expect.arrayContaining(['table', 'role', 'service', 'from', 'to', 'transport', 'protocol', 'purpose']));
-            expect(['server', 'lb-hardware', 'lb-dns', 'client', 'ipsec']).toContain(entry.table);
+            expect(Object.keys(entry)).toEqual(expect.arrayContaining(['table', 'role', 'service', 'from', 'to', 'transport', 'protocol', 'purpose', 'document']));
+            expect([...SEED_TABLES, ...PERIMETER_TABLES]).toContain(entry.table);
             expect(['TCP', 'UDP', 'TCP/UDP']).toContain(entry.transport);
             expect(entry.purpose).toEqual({ en: expect.any(String), ja: expect.any(String) });
             if (entry.table === 'ipsec') {
                 expect(Object.keys(entry)).toEqual(expect.arrayContaining(['direction', 'source', 'destination']));
             }
+            if (PERIMETER_TABLES.includes(entry.table as string)) {
+                expect(Object.keys(entry)).toEqual(expect.arrayContaining(['direction', 'address', 'peer']));
+            }
         }
         expect(entries.find((e) => e.role === 'frontend' && e.from === 5061)).toMatchObject({ transport: 'TCP', protocol: 'TLS' });
         expect(entries.find((e) => e.role === 'officewebapps')).toMatchObject({ from: 443, protocol: null });
+        expect(entries.find((e) => e.table === 'edge-internal' && e.from === 4443)).toMatchObject({
+            role: 'edge', peer: 'cms', direction: 'inbound', transport: 'TCP', protocol: 'HTTPS',
+            document: 'Skype/SfbServer/plan-your-deployment/edge-server-deployments/edge-environmental-requirements.md',
+        });
+    });
+
+    it('keeps the seed tables as they were, naming the seed as their document', async () => {
+        const { CATALOGUE } = await import('../../server/src/catalogue/catalogue.js');
+        const entries = JSON.parse(sfbtopo(['catalogue', '--json']).stdout) as Array<Record<string, unknown>>;
+        const seed = entries.filter((e) => SEED_TABLES.includes(e.table as string));
+        expect(seed.map(({ document, ...rest }) => rest)).toEqual(CATALOGUE.map((e) => ({ ...e, protocol: e.protocol ?? null })));
+        expect(new Set(seed.map((e) => e.document))).toEqual(new Set(['seed:000_bfb2592f6b08a9aa']));
+        expect(entries.slice(0, seed.length)).toEqual(seed);
     });
 
     it('prints a readable summary per table', () => {
         const run = sfbtopo(['catalogue']);
         expect(run.status).toBe(0);
-        for (const heading of ['Server ports by role (53 rows)', '(hardware load balancing only) (20 rows)', '(pools using DNS load balancing) (6 rows)', 'Client ports (12 rows)', 'IPsec exceptions (no authentication) (15 rows)']) {
+        for (const heading of [
+            'Server ports by role (53 rows)',
+            '(hardware load balancing only) (20 rows)',
+            '(pools using DNS load balancing) (6 rows)',
+            'Client ports (12 rows)',
+            'IPsec exceptions (no authentication) (15 rows)',
+            'Edge external interface (one server or DNS load balancing) (14 rows)',
+            'Edge internal interface (one server or DNS load balancing) (11 rows)',
+            'Edge external interface of each server (hardware load balancing) (9 rows)',
+            'Edge internal interface of each server (hardware load balancing) (8 rows)',
+            'Edge external virtual IPs (hardware load balancing) (8 rows)',
+            'Edge internal virtual IP (hardware load balancing) (5 rows)',
+            'Reverse proxy (5 rows)',
+        ]) {
             expect(run.stdout).toContain(heading);
         }
-        expect(run.stdout).toContain('106 rows in 5 tables');
+        expect(run.stdout).toMatch(/edge +4443 +TCP HTTPS +Central Management Store replication: internal inbound from cms/);
+        expect(run.stdout).toContain('166 rows in 12 tables');
     });
 });

@@ -1,5 +1,6 @@
 import { runTests } from '@vscode/test-electron';
 import { createVSIX } from '@vscode/vsce';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,10 +9,10 @@ import { join, resolve } from 'node:path';
 // way, through @vscode/test-electron's runTests. Its `vscodeExecutablePath` is
 // e2e/launch-code-server.mjs, which stands in for VS Code: code-server on loopback and a
 // headless Chromium. The extension under test is the packaged .vsix, installed into a
-// fresh profile; the workspace is a copy of test/e2e/fixtures/workspace plus the bundled
-// examples, in a temporary folder, so exports never land in the repository. A second
-// workbench runs with Japanese as display language, a third in Restricted Mode (an
-// untrusted workspace).
+// fresh profile; the workspace is a copy of test/e2e/fixtures/workspace (topologies beside
+// a README and a script) plus the bundled examples, a git repository and an earlier export,
+// in a temporary folder, so exports never land in the repository. A second workbench runs
+// with Japanese as display language, a third in Restricted Mode (an untrusted workspace).
 
 const repoRoot = resolve(__dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -59,6 +60,12 @@ async function main(): Promise<number> {
             mkdirSync(join(folder, 'profile/user-data/User'), { recursive: true });
             writeFileSync(join(folder, 'profile/user-data/User/settings.json'), JSON.stringify(pass.settings));
         }
+        // What an administrator's folder also holds: a git repository (one cannot be
+        // committed here) and the last export of a topology, with its map, in rules/.
+        execFileSync('git', ['init', '--quiet', workspace]);
+        const cli = (...args: string[]) => execFileSync(process.execPath, [join(repoRoot, 'out/cli.cjs'), ...args], { cwd: workspace, stdio: 'ignore' });
+        cli('export', 'contoso.sfbtopo', '--format', 'all');
+        cli('map', 'contoso.sfbtopo', '--out', 'rules/contoso-map.svg');
         console.log(`e2e: ${pass.name} workbench`);
         try {
             await runTests({

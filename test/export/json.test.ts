@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE_TABLES } from '../../server/src/catalogue/tables.js';
 import { renderJson } from '../../server/src/export/renderers/json.js';
 import { repoRoot } from '../helpers.js';
 import { ruleSetOf, expectGolden } from './golden.js';
@@ -46,7 +47,7 @@ describe.each(examples)('json export of %s', (example) => {
                 expect(['inbound', 'outbound', 'any']).toContain(rule.direction);
                 expect(typeof rule.service).toBe('string');
                 expect(rule.table === 'ipsec').toBe(kind === 'ipsec');
-                expect(['server', 'lb-hardware', 'lb-dns', 'client', 'ipsec']).toContain(rule.table);
+                expect(CATALOGUE_TABLES.map((t) => t.table)).toContain(rule.table);
                 expect(typeof rule.role).toBe('string');
             }
         }

@@ -179,7 +179,7 @@ describe('editor features over sfbtopo lsp --stdio', () => {
         await diagnosticsFor(uri);
 
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 8, character: 54 } });
-        expect(JSON.stringify(hover?.contents)).toContain('**Port 443**');
+        expect(JSON.stringify(hover?.contents)).toContain('**Port 443 on load balancer lb (pool fe01)**');
 
         const completion = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 9, character: 23 } });
         const items = Array.isArray(completion) ? completion : (completion?.items ?? []);

@@ -66,11 +66,20 @@ describe('the rule model on the multi-site example', async () => {
         const smb = byCatalogue('server.frontend.445');
         expect(smb.map((rule) => rule.host).sort()).toEqual(['osk-fs', 'syd-fs', 'tor-fs']);
         expect(smb.find((rule) => rule.host === 'syd-fs')!.source).toEqual(serversOf('syd-fe'));
-        // The CMS pool's Master Replicator to every other Skype for Business server.
+        // The CMS pool's Master Replicator to every other internal Skype for Business server on
+        // SMB 445, and to the Edge servers' internal side on HTTPS 4443 instead (Edge documentation).
         const cmsPool = pools.find((p) => p.context.hostsCms)!;
         const pushes = byCatalogue('server.frontend.cms.445');
-        expect(pushes.map((rule) => rule.host).sort()).toEqual(pools.filter((p) => p !== cmsPool && SKYPE_SERVER_ROLES.has(p.role)).map((p) => p.name).sort());
+        const replicas = pools.filter((p) => p !== cmsPool && SKYPE_SERVER_ROLES.has(p.role));
+        expect(pushes.map((rule) => rule.host).sort()).toEqual(replicas.filter((p) => p.role !== 'edge').map((p) => p.name).sort());
         expect(pushes.every((rule) => JSON.stringify(rule.source) === JSON.stringify(serversOf(cmsPool.name)))).toBe(true);
+        const toEdges = byCatalogue('edge-internal.internal.tcp.4443.in');
+        expect(toEdges.map((rule) => [rule.host, rule.destination, rule.transport, rule.ports, rule.table, rule.role])).toEqual([
+            ['osk-edge', serversOf('osk-edge'), 'TCP', '4443', 'edge-internal', 'edge'],
+            ['syd-edge', serversOf('syd-edge'), 'TCP', '4443', 'edge-internal', 'edge'],
+        ]);
+        expect(toEdges.every((rule) => JSON.stringify(rule.source) === JSON.stringify(serversOf(cmsPool.name)))).toBe(true);
+        expect(rules.firewall.filter((rule) => rule.host?.endsWith('-edge') && rule.ports === '445')).toEqual([]);
         // Mediation, standalone or collocated, to its gateways on 5081/5082, and back on 5067/5068.
         const toGateway = rules.firewall.filter((rule) => rule.ports === '5081' || rule.ports === '5082');
         expect(toGateway.map((rule) => `${JSON.stringify(rule.source)}>${JSON.stringify(rule.destination)}:${rule.ports}`).sort()).toEqual(
@@ -87,9 +96,10 @@ describe('the rule model on the multi-site example', async () => {
             ['10.10.3.250'],
             ['10.10.3.250'],
         ]);
-        // The reverse proxies to the Front End servers and load balancers on 4443.
+        // The reverse proxies to the Front End servers and load balancers on 4443 (the other 4443
+        // rules are the CMS's replication to the Edge servers, above).
         const proxies = topology.sites.flatMap((site) => site.reverseProxies.map((p) => p.address)).sort();
-        const fromProxies = rules.firewall.filter((rule) => rule.ports === '4443');
+        const fromProxies = rules.firewall.filter((rule) => rule.ports === '4443' && !toEdges.includes(rule));
         expect(fromProxies.length).toBeGreaterThan(0);
         expect(fromProxies.every((rule) => JSON.stringify(rule.source === 'any' ? [] : [...rule.source].sort()) === JSON.stringify(proxies))).toBe(true);
         // Front End servers to Office Web Apps on 443.
@@ -144,5 +154,37 @@ describe('IPsec exceptions on the reference example', async () => {
         const set = buildRuleSet(resolveTopology(document.parseResult.value));
         expect(set.ipsec.some((rule) => rule.catalogueId.startsWith('ipsec.edge'))).toBe(false);
         expect(set.ipsec.some((rule) => rule.catalogueId === 'ipsec.av-conferencing.inbound')).toBe(true);
+    });
+});
+
+describe('the Central Management Store and the Edge', () => {
+    const edgeTopology = (loadBalancing: string) =>
+        [
+            'topology T',
+            'site S {',
+            '  frontend pool fe { fqdn "fe.example.com" edition standard hosts cms server fe1 10.0.1.11 }',
+            '  director pool dir { fqdn "dir.example.com" server d1 10.0.2.11 }',
+            `  edge pool edge { fqdn "edge.example.com" ${loadBalancing} server e1 internal 10.0.9.10 external 203.0.113.10 server e2 internal 10.0.9.11 external 203.0.113.11 }`,
+            '}',
+        ].join('\n');
+    const replication = async (loadBalancing: string) => {
+        const { document, diagnostics } = await check(edgeTopology(loadBalancing));
+        expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+        return buildRuleSet(resolveTopology(document.parseResult.value)).firewall.filter((rule) => rule.source !== 'any' && rule.source.includes('10.0.1.11'));
+    };
+    const summary = (rules: Rule[]) => rules.map((rule) => `${rule.id} ${JSON.stringify(rule.destination)} ${rule.transport} ${rule.ports}`);
+
+    it('replicates to the Edge servers\' internal side on 4443 and to the other servers on 445', async () => {
+        expect(summary(await replication('loadbalancing dns'))).toEqual([
+            'S/dir/server.frontend.cms.445/tcp ["10.0.2.11"] TCP 445',
+            'S/edge/edge-internal.internal.tcp.4443.in/tcp ["10.0.9.10","10.0.9.11"] TCP 4443',
+        ]);
+    });
+
+    it('takes the row of the per-server table for hardware load balancing', async () => {
+        expect(summary(await replication('loadbalancing hardware'))).toEqual([
+            'S/dir/server.frontend.cms.445/tcp ["10.0.2.11"] TCP 445',
+            'S/edge/edge-hlb-internal.internal.tcp.4443.in/tcp ["10.0.9.10","10.0.9.11"] TCP 4443',
+        ]);
     });
 });

@@ -1,9 +1,12 @@
 // Port catalogue for Skype for Business Server, transcribed from the five tables of the "port and protocol
 // requirements for servers" seed page; the purposes are our own bilingual summaries.
 
-import type { CatalogueEntry } from './types.js';
+import type { SeedEntry } from './types.js';
 
-export const CATALOGUE: readonly CatalogueEntry[] = [
+/** How the seed names itself: every row below comes from it. */
+export const SEED_DOCUMENT = 'seed:000_bfb2592f6b08a9aa';
+
+export const CATALOGUE: readonly SeedEntry[] = [
     // ---- Table 1: server ports by role (server) ----
     {
         id: 'server.all-servers.1434', table: 'server', role: 'all-servers', service: 'SQL Browser',

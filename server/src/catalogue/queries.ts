@@ -1,6 +1,7 @@
 import { CATALOGUE } from './catalogue.js';
+import { PERIMETER_CATALOGUE } from './perimeter.js';
 import { INTERNAL_SERVER_ROLES, SKYPE_SERVER_ROLES } from './roles.js';
-import type { IpsecEntry, MediaKind, PoolRole, PortEntry } from './types.js';
+import type { IpsecEntry, MediaKind, PerimeterEntry, PoolRole, PortEntry } from './types.js';
 
 /** What decides which catalogue rows apply to the servers of a pool. */
 export interface PoolRoleContext {
@@ -81,6 +82,11 @@ export function portsOf(entries: PortEntry[]): number[] {
     return [...new Set(entries.map((entry) => entry.from))].sort((a, b) => a - b);
 }
 
+/** The client table: what client computers send. */
+export function clientEntries(): PortEntry[] {
+    return remembered('client', () => PORT_ENTRIES.filter((entry) => entry.table === 'client'));
+}
+
 /** The client rows for one media kind (the seed's 1024-65535 ranges). */
 export function clientMediaEntry(kind: MediaKind): PortEntry | undefined {
     return PORT_ENTRIES.find((entry) => entry.table === 'client' && entry.media === kind);
@@ -96,5 +102,19 @@ export function ipsecEntriesFor(context: PoolRoleContext): IpsecEntry[] {
     return CATALOGUE.filter(
         (entry): entry is IpsecEntry =>
             entry.table === 'ipsec' && (entry.role === context.role || (entry.role === 'mediation' && context.colocatedMediation)),
+    );
+}
+
+/**
+ * The perimeter rows by which the Central Management Store reaches each server of a pool
+ * of this role, from the per-server table for the pool's load balancing (for the Edge:
+ * HTTPS 4443 on the internal side). Empty for the roles the seed's Master Replicator row
+ * (SMB 445) serves.
+ */
+export function cmsReplicationEntries(role: PoolRole, mode: LoadBalancingMode | undefined): PerimeterEntry[] {
+    const loadBalancing = mode === 'hardware' ? 'hardware' : 'dns-or-none';
+    return PERIMETER_CATALOGUE.filter(
+        (entry) =>
+            entry.role === role && entry.peer === 'cms' && entry.direction === 'inbound' && entry.at === 'server' && entry.loadBalancing === loadBalancing,
     );
 }

@@ -1,4 +1,4 @@
-import type { Bilingual, CatalogueRole, PoolRole, RoleCondition } from './types.js';
+import type { Bilingual, CatalogueRole, PerimeterCondition, PoolRole, RoleCondition } from './types.js';
 
 /** Each pool role as the product documentation names it. */
 export const ROLE_TITLES: Record<PoolRole, Bilingual> = {
@@ -28,9 +28,13 @@ export const CATALOGUE_ROLE_TITLES: Record<CatalogueRole, Bilingual> = {
     'internal-servers': { en: 'All internal servers', ja: 'すべての内部サーバー' },
     client: { en: 'Clients', ja: 'クライアント' },
     'ip-phone': { en: 'IP phones', ja: 'IP 電話' },
+    reverseproxy: { en: 'Reverse proxy', ja: 'リバース プロキシ' },
 };
 
-export const CONDITION_TITLES: Record<RoleCondition, Bilingual> = {
+export const CONDITION_TITLES: Record<RoleCondition | PerimeterCondition, Bilingual> = {
     'colocated-mediation': { en: 'with collocated Mediation', ja: '仲介サーバー併置時' },
     cms: { en: 'holding the Central Management Store', ja: '中央管理ストアを持つ場合' },
+    federation: { en: 'with SIP federation', ja: 'SIP フェデレーション時' },
+    xmpp: { en: 'with XMPP federation, Skype for Business Server 2015 only', ja: 'XMPP フェデレーション時 (Skype for Business Server 2015 のみ)' },
+    optional: { en: 'optional', ja: '任意' },
 };

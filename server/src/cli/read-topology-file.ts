@@ -1,8 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
+import { decodeTopology, type DecodedTopology } from '../workspace/topology-text.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a topology file for the command line, turning every way a file can be
@@ -22,23 +21,25 @@ export async function readTopologyFile(path: string): Promise<ReadResult> {
     } catch (error) {
         return { ok: false, message: `cannot read ${path}: ${describeFileError(error)}` };
     }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        return { ok: false, message: `${path} is not a text file (byte ${nul} is NUL); a topology is UTF-8 text` };
+    const decoded = decodeTopology(bytes);
+    if (!decoded.ok) {
+        return { ok: false, message: `${path} ${undecodable(decoded)}` };
     }
-    let text: string;
-    try {
-        text = utf8.decode(bytes);
-    } catch {
-        return { ok: false, message: `${path} is not valid UTF-8 text; save it as UTF-8` };
-    }
-    if (text.startsWith('\uFEFF')) {
-        text = text.slice(1);
-    }
+    const { text } = decoded;
     if (text.trim().length === 0) {
         return { ok: false, message: `${path} is empty; a topology file starts with \`topology NAME\`` };
     }
     return { ok: true, text };
+}
+
+/** Why the bytes are not a topology's text, and what to do about it. */
+function undecodable(decoded: Exclude<DecodedTopology, { ok: true }>): string {
+    if (decoded.problem === 'nul-byte') {
+        return `is not a text file (byte ${decoded.offset} is NUL); a topology is UTF-8 text, or UTF-16 starting with a byte order mark`;
+    }
+    return decoded.encoding === 'utf-8'
+        ? 'is not valid UTF-8 text; save it as UTF-8'
+        : `starts with a ${decoded.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} byte order mark but is not valid UTF-16 text; save it as UTF-8`;
 }
 
 function describeFileError(error: unknown): string {

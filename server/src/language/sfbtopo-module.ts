@@ -15,11 +15,12 @@ import { TopologyDocumentSymbolProvider, TopologyNodeKindProvider } from './lsp/
 import { TopologyRenameProvider } from './lsp/rename.js';
 import { TopologySemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopologyHoverProvider } from './lsp/hover/hover-provider.js';
+import { TopologyLanguageServer } from './lsp/topology-language-server.js';
 import { TopologyCodeLensProvider } from './lsp/export/export-code-lens.js';
 import { TopologyExportCommandHandler } from './lsp/export/export-command-handler.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
-import { createTopologyCompletionParser, createTopologyParser } from './parser/topology-parser.js';
+import { createTopologyParser, deferredCompletionParser } from './parser/topology-parser.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyNodeDescriptionProvider } from './references/topology-node-descriptions.js';
 import { TopologyReferenceDescriptionProvider } from './references/topology-reference-descriptions.js';
@@ -31,6 +32,9 @@ import { TopologyDocumentFactory } from './workspace/document-factory.js';
 import { TopologyDocumentValidator } from './validation/diagnostic-codes.js';
 import { SynchronousCheckRegistry } from './validation/synchronous-checks.js';
 import { TopologyServiceRegistry } from './workspace/service-registry.js';
+import { TopologyDocumentBuilder } from './workspace/document-builder.js';
+import { TopologyDocumentUpdateHandler } from './workspace/document-update-handler.js';
+import { TopologyWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** Services this language adds to Langium's defaults. */
 export type SfbtopoAddedServices = {
@@ -48,7 +52,8 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
     parser: {
         LangiumParser: (services) => createTopologyParser(services),
-        CompletionParser: (services) => createTopologyCompletionParser(services),
+        // Built on first use (see deferredCompletionParser); the language server builds it after the first diagnostics.
+        CompletionParser: (services) => deferredCompletionParser(services),
         ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
     },
     lsp: {
@@ -78,14 +83,20 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
     },
 };
 
-/** Shared services this language replaces or adds: symbol and completion kinds of named nodes, the export commands. */
+/** Shared services this language replaces or adds: which documents are topologies, the language server's start, symbol and completion kinds of named nodes, the export commands. */
 export const SfbtopoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     ServiceRegistry: (shared) => new TopologyServiceRegistry(shared),
     lsp: {
+        // The completion parser and the like are built after the first diagnostics.
+        LanguageServer: (shared) => new TopologyLanguageServer(shared),
         NodeKindProvider: () => new TopologyNodeKindProvider(),
         ExecuteCommandHandler: (shared) => new TopologyExportCommandHandler(shared),
+        // Only topologies are topologies: see workspace/service-registry.ts.
+        DocumentUpdateHandler: (shared) => new TopologyDocumentUpdateHandler(shared),
     },
     workspace: {
+        DocumentBuilder: (shared) => new TopologyDocumentBuilder(shared),
+        WorkspaceManager: (shared) => new TopologyWorkspaceManager(shared),
         // An edit inside one site reparses that site only; an oversize document is parsed as empty.
         LangiumDocumentFactory: (shared) => new TopologyDocumentFactory(shared),
     },

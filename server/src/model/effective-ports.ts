@@ -1,5 +1,5 @@
 import type { MediaRange } from '../language/generated/ast.js';
-import { serverEntriesFor, type PoolRoleContext } from '../catalogue/queries.js';
+import { clientEntries, serverEntriesFor, type PoolRoleContext } from '../catalogue/queries.js';
 import type { MediaKind, PortEntry, Transport } from '../catalogue/types.js';
 import { roleContext, type PoolFacts } from './pool-facts.js';
 
@@ -42,12 +42,26 @@ export function portMoves(facts: PoolFacts): PortMoves {
     for (const override of facts.ports) {
         if (override.service !== undefined && isPort(override.port) && !ports.has(override.service)) ports.set(override.service, override.port);
     }
+    return { ports, media: mediaSpans(facts.media) };
+}
+
+/** `media` statements by kind; the first usable one of each kind counts. */
+export function mediaSpans(ranges: MediaRange[]): Map<MediaKind, PortSpan> {
     const media = new Map<MediaKind, PortSpan>();
-    for (const range of facts.media) {
+    for (const range of ranges) {
         const kind = range.kind as MediaKind;
         if (isUsableRange(range) && !media.has(kind)) media.set(kind, { from: range.range.first, to: range.range.last ?? range.range.first });
     }
-    return { ports, media };
+    return media;
+}
+
+/** The client rows with the media ranges a site's `clients` block sets; the other rows keep the catalogue's ports. */
+export function effectiveClientPorts(ranges: MediaRange[]): EffectivePort[] {
+    const media = mediaSpans(ranges);
+    return clientEntries().map((entry) => {
+        const span = entry.media === undefined ? undefined : media.get(entry.media);
+        return span ? { entry, ...span, moved: true } : { entry, from: entry.from, to: entry.to, moved: false };
+    });
 }
 
 export function effectiveServerPorts(facts: PoolFacts): EffectivePort[] {

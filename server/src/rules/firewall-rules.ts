@@ -1,7 +1,7 @@
 import { CATALOGUE } from '../catalogue/catalogue.js';
-import { hasLoadBalancerTable, loadBalancerEntries } from '../catalogue/queries.js';
+import { cmsReplicationEntries, hasLoadBalancerTable, loadBalancerEntries } from '../catalogue/queries.js';
 import { SKYPE_SERVER_ROLES } from '../catalogue/roles.js';
-import type { CatalogueEntry, PortEntry } from '../catalogue/types.js';
+import type { CatalogueEntry, PerimeterEntry, PortEntry } from '../catalogue/types.js';
 import { effectivePorts } from '../model/effective-ports.js';
 import type { ResolvedPool, ResolvedServer, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
 import { DESTINATION_PEERS, MEDIATION_TO_GATEWAY_ROWS, SOURCE_PEERS, type Peer } from './flows.js';
@@ -177,8 +177,12 @@ class PeerAddresses {
     rulesTowards(peer: Peer, pool: ResolvedPool, entry: CatalogueEntry, from: number, to: number, role = entry.role): Rule[] {
         const source = this.servers(pool);
         const sourceGroup: EndpointGroup = { kind: 'pool', name: pool.name, site: pool.site };
-        const towards = (site: string, target: string, destination: Endpoints, destinationGroup: EndpointGroup, host?: string) =>
-            rulesFor(entry, { site, target, host, source, destination, sourceGroup, destinationGroup, direction: 'inbound', from, to, role });
+        // `instead`: a perimeter row that replaces this one for the destination, with its own ports and role.
+        const towards = (site: string, target: string, destination: Endpoints, destinationGroup: EndpointGroup, host?: string, instead?: PerimeterEntry) =>
+            rulesFor(instead ?? entry, {
+                site, target, host, source, destination, sourceGroup, destinationGroup, direction: 'inbound',
+                ...(instead ? { from: instead.from, to: instead.to } : { from, to, role }),
+            });
         switch (peer) {
             case 'file-shares': {
                 const sameSite = this.sitesByName.get(pool.site)!.fileShares;
@@ -190,9 +194,14 @@ class PeerAddresses {
             case 'other-servers':
                 return this.pools
                     .filter((other) => other !== pool && SKYPE_SERVER_ROLES.has(other.role))
-                    .flatMap((other) =>
-                        towards(other.site, other.name, this.servers(other), { kind: 'pool', name: other.name, site: other.site }, other.name),
-                    );
+                    .flatMap((other) => {
+                        const group: EndpointGroup = { kind: 'pool', name: other.name, site: other.site };
+                        // A role the perimeter catalogue gives its own replication rows (the Edge, over
+                        // HTTPS 4443) takes those instead of the seed's SMB 445.
+                        const own = cmsReplicationEntries(other.role, other.loadBalancing);
+                        if (own.length === 0) return towards(other.site, other.name, this.servers(other), group, other.name);
+                        return own.flatMap((row) => towards(other.site, other.name, this.servers(other), group, other.name, row));
+                    });
             case 'gateways': {
                 const gateways = this.gatewaysOf(pool);
                 const group: EndpointGroup = { kind: 'gateways', name: pool.name, site: pool.site };

@@ -1,3 +1,7 @@
+import { CATALOGUE } from '../catalogue/catalogue.js';
+import type { PoolRole, PortEntry } from '../catalogue/types.js';
+import type { EffectivePort } from '../model/effective-ports.js';
+
 // Who talks to whom, where the seed says so, keyed by catalogue row id. Every row not
 // listed here is a port the role's servers accept from any source.
 
@@ -25,7 +29,8 @@ export const SOURCE_PEERS: Readonly<Record<string, Peer>> = {
 export const DESTINATION_PEERS: Readonly<Record<string, Peer>> = {
     // Front End servers read the file share over SMB.
     'server.frontend.445': 'file-shares',
-    // The CMS pool's Master Replicator pushes configuration to every other server.
+    // The CMS pool's Master Replicator pushes configuration to every other server (the
+    // Edge servers take their own perimeter row, HTTPS 4443, instead: see cmsReplicationEntries).
     'server.frontend.cms.445': 'other-servers',
     // The Mediation service sends SIP to its gateways.
     'server.frontend.colocated-mediation.5081': 'gateways',
@@ -37,3 +42,22 @@ export const DESTINATION_PEERS: Readonly<Record<string, Peer>> = {
  * those rows only under collocated Mediation, so standalone pools borrow them.
  */
 export const MEDIATION_TO_GATEWAY_ROWS = ['server.frontend.colocated-mediation.5081', 'server.frontend.colocated-mediation.5082'];
+
+/**
+ * The rows a pool's servers send on rather than receive on: the {@link DESTINATION_PEERS}
+ * rows among its ports, and for a standalone Mediation pool the rows towards its gateways.
+ */
+export function sentPorts(role: PoolRole, ports: EffectivePort[]): EffectivePort[] {
+    const sent = ports.filter((port) => port.entry.id in DESTINATION_PEERS);
+    if (role !== 'mediation') return sent;
+    const borrowed = CATALOGUE.filter((entry): entry is PortEntry => entry.table !== 'ipsec' && MEDIATION_TO_GATEWAY_ROWS.includes(entry.id));
+    return [...sent, ...borrowed.map((entry) => ({ entry, from: entry.from, to: entry.to, moved: false }))];
+}
+
+/** The rows between a pool's servers and its gateways, after the pool's moves. */
+export function gatewayPorts(role: PoolRole, ports: EffectivePort[]): { received: EffectivePort[]; sent: EffectivePort[] } {
+    return {
+        received: ports.filter((port) => SOURCE_PEERS[port.entry.id] === 'gateways'),
+        sent: sentPorts(role, ports).filter((port) => DESTINATION_PEERS[port.entry.id] === 'gateways'),
+    };
+}

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { ui, uiChannel } from './ui-driver.js';
 
 // Shared by the end-to-end tests, which run inside the extension host of a real VS Code
 // (code-server, see e2e/launch-code-server.mjs). Nothing here sleeps for a fixed time:
@@ -72,32 +72,33 @@ export function rangeOf(document: vscode.TextDocument, text: string, occurrence 
 }
 
 /** Hover, completion and code action contents as plain strings. */
-export function markdownText(content: vscode.MarkdownString | vscode.MarkedString | string): string {
+/**
+ * The hovers on the first `text` of an editor, `into` characters into it, once the
+ * language server gives one; with their markdown joined and the position asked.
+ */
+export async function hoversOn(editor: vscode.TextEditor, text: string, into = 1): Promise<{ hovers: vscode.Hover[]; markdown: string; position: vscode.Position }> {
+    const position = rangeOf(editor.document, text).start.translate(0, into);
+    const hovers = await waitFor(`a hover on ${text}`, async () => {
+        const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+        return found.length > 0 ? found : undefined;
+    });
+    return { hovers, markdown: hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n'), position };
+}
+
+function markdownText(content: vscode.MarkdownString | vscode.MarkedString | string): string {
     if (typeof content === 'string') return content;
     return 'value' in content ? content.value : String(content);
 }
 
 /**
- * Asks the launcher for a screenshot of the workbench once `waitFor` (a Playwright
- * selector) is visible, and waits until it is saved. With `required`, a selector that
- * does not show fails: the screenshot then checks what the workbench shows. Does
- * nothing when the tests run without the launcher (no SFBTOPO_E2E_SCREENSHOTS), e.g. in
- * a desktop VS Code.
+ * Asks the launcher for a screenshot of the workbench once `waitForSelector` (a Playwright
+ * selector) is visible, and waits until it is saved. With `required`, a selector that does
+ * not show fails: the screenshot then checks what the workbench shows. Does nothing when
+ * the tests run without the launcher, e.g. in a desktop VS Code.
  */
 export async function screenshot(name: string, waitForSelector?: string, required = false): Promise<void> {
-    const folder = process.env.SFBTOPO_E2E_SCREENSHOTS;
-    if (!folder) return;
-    const requests = join(folder, 'requests');
-    mkdirSync(requests, { recursive: true });
-    const png = join(folder, `${name}.png`);
-    const failed = join(folder, `${name}.failed`);
-    // Written under another name first, so the launcher never reads half a request.
-    writeFileSync(join(requests, `${name}.tmp`), JSON.stringify({ waitFor: waitForSelector, required }));
-    renameSync(join(requests, `${name}.tmp`), join(requests, `${name}.json`));
-    await waitFor(`screenshot ${name}.png`, () => {
-        if (existsSync(failed)) throw new Error(`the launcher could not take screenshot ${name}`);
-        return existsSync(png);
-    });
+    if (!uiChannel()) return;
+    await ui.screenshot(name, waitForSelector ? { selector: waitForSelector } : undefined, required);
 }
 
 /** Closes every editor, so each test starts from an empty editor area. */

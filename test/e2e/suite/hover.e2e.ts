@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, markdownText, openEditor, rangeOf, screenshot, waitFor, workspaceFile } from './helpers.js';
+import { closeAllEditors, hoversOn, openEditor, screenshot, waitFor, workspaceFile } from './helpers.js';
 
 // In the English workbench; japanese.e2e.ts has the same hover with display language ja.
 suite('Hover', () => {
@@ -10,21 +10,37 @@ suite('Hover', () => {
         await vscode.commands.executeCommand('workbench.action.closePanel');
     });
 
-    test('on a load balancer port it shows the catalogue rows of that port', async () => {
+    test('on a load balancer port it answers for that load balancer, then names the other users', async () => {
         const editor = await openEditor(workspaceFile('ports.sfbtopo'));
-        const port = rangeOf(editor.document, '5061');
-        const hovers = await waitFor('a hover on 5061', async () => {
-            const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, port.start.translate(0, 1));
-            return found.length > 0 ? found : undefined;
-        });
-        const text = hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n');
-        assert.match(text, /\*\*Port 5061\*\*/);
-        assert.match(text, /Director load balancer/);
-        assert.match(text, /Front-End service/);
+        const { markdown: text, position } = await hoversOn(editor, '5061');
+        assert.match(text, /\*\*Port 5061 on load balancer lbdir \(pool dir01\)\*\*/);
+        assert.match(text, /\| Director load balancer \| 5061 \|/);
+        assert.match(text, /Also used by: Front End, Director, /);
         assert.equal(vscode.env.language, 'en');
 
-        editor.selection = new vscode.Selection(port.start.translate(0, 1), port.start.translate(0, 1));
+        editor.selection = new vscode.Selection(position, position);
         await vscode.commands.executeCommand('editor.action.showHover');
         await screenshot('hover-5061', '.monaco-hover >> text=Port 5061');
+    });
+
+    test('on a role keyword it summarises the ports by family and links to the rules preview', async () => {
+        const editor = await openEditor(workspaceFile('ports.sfbtopo'));
+        const { hovers, markdown: text, position } = await hoversOn(editor, 'director', 2);
+        assert.match(text, /\*\*Director pool \(`director`\)\*\*/);
+        assert.match(text, /- SIP 5060, 5061/);
+        const link = /\[Preview rules\]\(command:(sfbtopo\.previewRules)\?([^)]+)\)/.exec(text);
+        assert.ok(link, text);
+        // VS Code runs a hover's command link only when the markdown trusts that command.
+        assert.deepEqual((hovers[0].contents[0] as vscode.MarkdownString).isTrusted, { enabledCommands: ['sfbtopo.previewRules'] });
+
+        // The link's command and arguments open the preview, as a click on it does.
+        await vscode.commands.executeCommand(link[1], ...(JSON.parse(decodeURIComponent(link[2])) as unknown[]));
+        await waitFor('the rules preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sfbtopo-preview'));
+        await closeAllEditors();
+
+        const again = await openEditor(workspaceFile('ports.sfbtopo'));
+        again.selection = new vscode.Selection(position, position);
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await screenshot('hover-role', '.monaco-hover >> text=Preview rules');
     });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, markdownText, openEditor, rangeOf, waitFor, waitForDiagnostics, workspaceFile, workspaceRoot } from './helpers.js';
+import { closeAllEditors, EXTENSION_ID, hoversOn, openEditor, waitFor, waitForDiagnostics, workspaceFile, workspaceRoot } from './helpers.js';
 
 // Run in a second workbench whose display language is Japanese (run-tests.ts: --locale=ja
 // with an empty language pack, test/e2e/ja-language-pack). VS Code hands the display
@@ -30,14 +30,9 @@ suite('Japanese display language', () => {
 
     test('the hover on a port is in Japanese', async () => {
         const editor = await openEditor(workspaceFile('ports.sfbtopo'));
-        const port = rangeOf(editor.document, '5061');
-        const hovers = await waitFor('a hover on 5061', async () => {
-            const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, port.start.translate(0, 1));
-            return found.length > 0 ? found : undefined;
-        });
-        const text = hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n');
-        assert.match(text, /\*\*ポート 5061\*\*/);
-        assert.match(text, /このポートを使うカタログの行: \d+ 件/);
+        const { markdown: text } = await hoversOn(editor, '5061');
+        assert.match(text, /\*\*ロード バランサー lbdir \(プール dir01\) のポート 5061\*\*/);
+        assert.match(text, /ほかに使うもの: フロント エンド、ディレクター、.*\(カタログのほかの行 \d+ 件\)。/);
     });
 
     test('the code lenses and the quick fix are in Japanese', async () => {

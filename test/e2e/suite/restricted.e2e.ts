@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, markdownText, openEditor, rangeOf, screenshot, waitFor, waitForDiagnostics, workspaceFile, workspaceRoot } from './helpers.js';
+import { closeAllEditors, EXTENSION_ID, hoversOn, openEditor, screenshot, waitFor, waitForDiagnostics, workspaceFile, workspaceRoot } from './helpers.js';
 
 // Run in a third workbench with workspace trust on and the folder not trusted (run-tests.ts:
 // --enable-workspace-trust): VS Code's Restricted Mode. The manifest declares limited
@@ -25,12 +25,8 @@ suite('Restricted Mode (untrusted workspace)', () => {
         const bad = await openEditor(workspaceFile('bad.sfbtopo'));
         await waitForDiagnostics(bad.document.uri, 'an invalid address', (diagnostics) => diagnostics.some((d) => d.code === 'invalid-address'));
         const editor = await openEditor(workspaceFile('ports.sfbtopo'));
-        const port = rangeOf(editor.document, '5061');
-        const hovers = await waitFor('a hover on 5061', async () => {
-            const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, port.start.translate(0, 1));
-            return found.length > 0 ? found : undefined;
-        });
-        assert.match(hovers.flatMap((hover) => hover.contents.map(markdownText)).join('\n'), /\*\*Port 5061\*\*/);
+        const { markdown } = await hoversOn(editor, '5061');
+        assert.match(markdown, /\*\*Port 5061\b/);
     });
 
     test('the map and the rules preview open', async () => {

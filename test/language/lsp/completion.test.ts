@@ -53,6 +53,20 @@ describe('completion', () => {
         expect(found).toEqual(expect.arrayContaining(['fqdn', 'edition', 'server', 'colocate', 'hosts', 'loadbalancing', 'gateway', 'media', 'port']));
     });
 
+    it('offers `internal` and `external` on the server\'s own line, not on the next one', async () => {
+        const pool = (line: string) => topology(`  edge pool e {\n    server e1 10.0.9.10${line}\n  }`);
+        expect(await labels(pool(' <|>'))).toEqual(expect.arrayContaining(['internal', 'external']));
+        const below = await labels(pool('\n    <|>'));
+        expect(below).not.toContain('internal');
+        expect(below).not.toContain('external');
+        expect(below).toEqual(expect.arrayContaining(['fqdn', 'server', 'loadbalancing']));
+        // Behind a comment too, and while typing the keyword.
+        expect(await labels(pool(' // first leg\n    <|>'))).not.toContain('internal');
+        expect(await labels(pool('\n    int<|>'))).not.toContain('internal');
+        // What an unfinished statement still needs is offered on the next line.
+        expect((await labels(topology('  frontend pool p {\n    loadbalancing\n    <|>\n  }'))).sort()).toEqual(['dns', 'hardware']);
+    });
+
     it('offers the media kinds after `media` and the modes after `loadbalancing`', async () => {
         expect((await labels(topology('  clients { media <|> }'))).sort()).toEqual(['appsharing', 'audio', 'filetransfer', 'video']);
         expect((await labels(topology('  frontend pool p { loadbalancing <|> }'))).sort()).toEqual(['dns', 'hardware']);

@@ -26,27 +26,53 @@ async function hoverAt(marked: string, locale: 'en' | 'ja' = 'en'): Promise<stri
 const topology = (body: string) => `topology T\nsite S {\n  subnet servers 10.0.0.0/16\n${body}\n}\n`;
 const fe = (extra = '') => `  frontend pool fe01 {\n    fqdn "fe01.t.example"\n    server fe01a 10.0.1.11\n    server fe01b 10.0.1.12\n    hosts cms\n${extra}  }\n`;
 
-/** Table rows of a markdown hover (header and separator excluded). */
-const rows = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Role') && !line.startsWith('| ---'));
+/** Table rows of a markdown hover (headers and separators excluded). */
+const rows = (markdown: string) => {
+    const lines = markdown.split('\n');
+    return lines.filter((line, index) => line.startsWith('| ') && !line.startsWith('| ---') && !lines[index + 1]?.startsWith('| ---'));
+};
+
+/** The cells under `header` in every table of a markdown hover, in order. */
+const column = (markdown: string, header: string) => {
+    const values: string[] = [];
+    let index = -1;
+    for (const line of markdown.split('\n')) {
+        if (!line.startsWith('|')) {
+            index = -1;
+            continue;
+        }
+        const cells = line.slice(2, -2).split(' | ');
+        if (index < 0) index = cells.indexOf(header);
+        else if (!line.startsWith('| ---')) values.push(cells[index]);
+    }
+    return values;
+};
 
 describe('hover on port numbers', () => {
-    it('lists every use of 443, across roles and tables', async () => {
+    it('answers for this load balancer first, then says in one line who else uses the port', async () => {
         const md = (await hoverAt(topology(`${fe('    loadbalancing dns\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 80, 4<|>43, 4443, 8080 }`)))!;
-        expect(md).toContain('**Port 443**');
-        const lines = rows(md);
-        // Front End web and mobility, Director, Persistent Chat, Office Web Apps, both LB tables, and the three client rows.
-        for (const needle of ['Web Compatibility service (`web-https`)', 'Mobility Services component (`mobility-https`)', '| Director |', '| Persistent Chat |', '| Office Web Apps |', 'Hardware load balancer ports (hardware load balancing only)', 'Hardware load balancer ports (pools using DNS load balancing)', '| Clients |']) {
-            expect(lines.some((line) => line.includes(needle)), needle).toBe(true);
-        }
-        expect(lines.length).toBe(12);
+        expect(md).toContain('**Port 443 on load balancer lb (pool fe01)**');
+        // The seed table and role are said once, above the only row of this load balancer's table.
+        expect(md).toContain('*Front End · Hardware load balancer ports (pools using DNS load balancing)*');
+        expect(rows(md)).toHaveLength(1);
+        expect(md).not.toContain('| Seed table');
+        expect(md).toContain('Also used by: Front End, Office Web Apps, Director, Persistent Chat, Front End load balancer, Director load balancer, Clients (11 more catalogue rows).');
     });
 
-    it('shows the rows of a port moved by `port` and of numbers in media ranges', async () => {
-        expect(await hoverAt(topology(fe('    port sip-tls 50<|>61\n')))).toContain('**Port 5061**');
+    it('answers for the pool\'s servers on a `port` number, and for the site\'s clients in a media range', async () => {
+        const moved = (await hoverAt(topology(fe('    port sip-tls 51<|>00\n'))))!;
+        expect(moved).toContain('**Port 5100 on the servers of pool fe01**');
+        expect(column(moved, 'Port')).toEqual(['5100 (moved from 5061)']);
         const md = (await hoverAt(topology(`  clients { media audio 5002<|>0-50039 }`)))!;
-        expect(md).toContain('**Port 50020**');
-        // 50020 lies in the clients' 1024-65535 ranges and in the servers' default media ranges.
-        expect(rows(md).map((line) => line.split(' | ')[2])).toEqual(['49152-65535', '49152-57500', '1024-65535', '1024-65535', '1024-65535', '1024-65535']);
+        expect(md).toContain('**Port 50020 on the clients of site S**');
+        // The audio range as this block sets it; the kinds it leaves alone still take any port.
+        expect(column(md, 'Port')).toEqual(['50020-50039 (moved from 1024-65535)', '1024-65535', '1024-65535', '1024-65535']);
+        expect(md).toContain('Also used by: Front End, All internal servers (2 more catalogue rows).');
+    });
+
+    it('keeps its size whatever the number of rows that share a port', async () => {
+        const md = (await hoverAt(topology(`${fe('    loadbalancing hardware\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 4<|>43 }`)))!;
+        expect(md.split('\n').length).toBeLessThanOrEqual(9);
     });
 
     it('gives nothing on numbers inside comments', async () => {
@@ -54,34 +80,87 @@ describe('hover on port numbers', () => {
     });
 
     it('speaks Japanese when the client does', async () => {
-        const md = (await hoverAt(topology(fe('    port sip-tls 50<|>61\n')), 'ja'))!;
-        expect(md).toContain('**ポート 5061**');
-        expect(md).toContain('| 役割 | サービス | ポート |');
-        expect(md).toContain('フロント エンド');
+        const md = (await hoverAt(topology(`${fe('    loadbalancing dns\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 80, 4<|>43, 4443, 8080 }`), 'ja'))!;
+        expect(md).toContain('**ロード バランサー lb (プール fe01) のポート 443**');
+        expect(md).toContain('| サービス | ポート |');
+        expect(md).toContain('ほかに使うもの: フロント エンド、Office Web Apps、ディレクター、');
     });
 });
 
 describe('hover on roles and options', () => {
-    it('shows the role table on a role keyword', async () => {
-        const md = (await hoverAt(topology('  direc<|>tor pool d { server d1 10.0.2.1 }')))!;
-        expect(md).toContain('**Director pool (`director`)**');
-        const lines = rows(md);
-        expect(lines.filter((line) => line.startsWith('| Director |')).map((line) => line.split(' | ')[2])).toEqual(['5060', '444', '80', '443', '5061']);
+    it('summarises a role by port family, with a link to every row', async () => {
+        const md = (await hoverAt(topology('  fronte<|>nd pool p { server a 10.0.1.1 }')))!;
+        expect(md).toContain('**Front End pool (`frontend`)**');
+        expect(md).toContain('**Received (36 rows)**\n- SIP 5060, 5061, 5062');
+        expect(md).toContain('- HTTPS 443, 444, 4443');
+        expect(md).toContain('**Sent (4 rows)**\n- SIP 5081, 5082\n- SMB 445');
+        expect(rows(md)).toEqual([]);
+        expect(md.split('\n').length).toBeLessThanOrEqual(25);
+        const link = /\[Preview rules\]\(command:sfbtopo\.previewRules\?([^)]+)\)/.exec(md);
+        expect(link, md).not.toBeNull();
+        expect(JSON.parse(decodeURIComponent(link![1]))).toEqual([{ uri: expect.stringMatching(/^file:\/\/\/virtual\/hover-\d+\.sfbtopo$/) }]);
+    });
+
+    it('counts a Mediation pool\'s rows towards its gateways as sent, and speaks Japanese', async () => {
+        const md = (await hoverAt(topology('  media<|>tion pool m { server m1 10.0.3.1 }')))!;
+        expect(md).toContain('**Sent (2 rows)**\n- SIP 5081, 5082');
+        const ja = (await hoverAt(topology('  media<|>tion pool m { server m1 10.0.3.1 }'), 'ja'))!;
+        expect(ja).toContain('**仲介 プール (`mediation`)**');
+        expect(ja).toContain('**送信 (2 行)**');
+        expect(ja).toContain('[ルールをプレビュー](command:sfbtopo.previewRules?');
     });
 
     it('explains the load balancer ports on `loadbalancing` and on a load balancer', async () => {
         const dns = (await hoverAt(topology(fe('    loadbalancing d<|>ns\n'))))!;
         expect(dns).toContain('DNS cannot balance web traffic');
-        expect(rows(dns).map((line) => line.split(' | ')[2])).toEqual(['80', '443', '8080', '4443']);
+        expect(column(dns, 'Port')).toEqual(['80', '443', '8080', '4443']);
         const hardware = (await hoverAt(topology(`${fe('    loadbalancing hardware\n    colocate mediation\n')}  loadbal<|>ancer lb for fe01 { vip 10.0.1.100 }`)))!;
         expect(hardware).toContain('plus 5070 because the pool collocates Mediation');
         expect(rows(hardware)).toHaveLength(15);
     });
 
     it('says what `colocate mediation`, `hosts cms` and `edition` change', async () => {
-        expect(rows((await hoverAt(topology(fe('    colo<|>cate mediation\n'))))!).map((line) => line.split(' | ')[2])).toEqual(['5070', '5067', '5068', '5081', '5082', '5070']);
-        expect(await hoverAt(topology(`  frontend pool p {\n    server a 10.0.1.1\n    hos<|>ts cms\n  }`))).toContain('Master Replicator');
+        expect(column((await hoverAt(topology(fe('    colo<|>cate mediation\n'))))!, 'Port')).toEqual(['5070', '5067', '5068', '5081', '5082', '5070']);
+        const cms = (await hoverAt(topology(`  frontend pool p {\n    server a 10.0.1.1\n    hos<|>ts cms\n  }`)))!;
+        expect(cms).toContain('Master Replicator');
+        // SMB 445 to the internal servers, HTTPS 4443 to the Edge Servers' internal side.
+        expect(column(cms, 'Port')).toEqual(expect.arrayContaining(['445', '4443']));
         expect(await hoverAt(topology(`  frontend pool p {\n    edition stan<|>dard\n    server a 10.0.1.1\n  }`))).toContain('no load balancing and no load balancer');
+    });
+});
+
+describe('hover on gateways and clients', () => {
+    const gateway = '  gateway pstn1 10.0.3.200\n';
+
+    it('gives a gateway\'s address and the Mediation ports towards it, after the pool\'s moves', async () => {
+        const md = (await hoverAt(topology(`${gateway}  mediation pool m {\n    server m1 10.0.3.11\n    port mediation-gateway-tls 5100\n    gateway pst<|>n1\n  }`)))!;
+        expect(md).toContain('**PSTN gateway pstn1 (10.0.3.200)**');
+        expect(md).toContain('The gateway sends to the servers of pool m:');
+        expect(md).toContain('The servers of pool m send to the gateway:');
+        expect(column(md, 'Port')).toEqual(['5100 (moved from 5067)', '5068', '5081', '5082']);
+    });
+
+    it('gives the collocated Mediation ports on a frontend pool\'s gateway, and says when a pool has none', async () => {
+        const md = (await hoverAt(topology(`${gateway}${fe('    colocate mediation\n    gate<|>way pstn1\n')}`)))!;
+        expect(column(md, 'Port')).toEqual(['5067', '5068', '5081', '5082']);
+        expect(await hoverAt(topology(`${gateway}  director pool d {\n    server d1 10.0.2.1\n    gateway pstn<|>1\n  }`))).toContain('runs no Mediation service');
+        expect(await hoverAt(topology('  mediation pool m { server m1 10.0.3.11 gateway nos<|>uch }'))).toContain('No site declares a gateway of this name.');
+        const ja = (await hoverAt(topology(`${gateway}  mediation pool m { server m1 10.0.3.11 gateway pst<|>n1 }`), 'ja'))!;
+        expect(ja).toContain('**PSTN ゲートウェイ pstn1 (10.0.3.200)**');
+        expect(ja).toContain('ゲートウェイからプール m のサーバーへ:');
+    });
+
+    it('lists the client rows on `clients`, with the media ranges the block sets', async () => {
+        const body = '  subnet users 10.20.0.0/16\n  cli<|>ents {\n    subnet users\n    media audio 50020-50039\n  }';
+        const md = (await hoverAt(topology(body)))!;
+        expect(md).toContain('**Clients of site S**');
+        expect(md).toContain('Client subnets: users (10.20.0.0/16).');
+        const audio = rows(md).find((line) => line.includes('Client audio media'))!;
+        expect(audio).toContain('50020-50039 (moved from 1024-65535)');
+        expect(rows(md).find((line) => line.includes('Client video media'))).toContain('| 1024-65535 |');
+        const ja = (await hoverAt(topology(body), 'ja'))!;
+        expect(ja).toContain('**サイト S のクライアント**');
+        expect(ja).toContain('クライアントのサブネット: users (10.20.0.0/16)。');
     });
 });
 
@@ -115,7 +194,7 @@ describe('with Langium\'s test helpers and cursor markers', () => {
         await expectHover(sfbtopo)({
             text: topology(`${fe('    loadbalancing hardware\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 ports 50<|>61 }`),
             index: 0,
-            hover: /\*\*Port 5061\*\*[\s\S]*Front-End service \(`sip-tls`\)/,
+            hover: /\*\*Port 5061 on load balancer lb \(pool fe01\)\*\*[\s\S]*Front End load balancer[\s\S]*Also used by: Front End, Director/,
         });
     });
 });

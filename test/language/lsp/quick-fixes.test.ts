@@ -109,6 +109,24 @@ describe('quick fixes', () => {
         await applyFix(topology(body), 'linking-error', topology(body.replace('for fe0l', 'for fe01')));
     });
 
+    it('create a gateway that no site declares, after the pool, at a free address next to its servers', async () => {
+        const body = '  subnet servers 10.0.3.0/24\n  mediation pool med01 {\n    server med01a 10.0.3.11\n    gateway nosuch\n  }\n  reverseproxy rp 10.0.3.12';
+        const after = topology(body.replace('  }\n  reverseproxy', '  }\n\n  gateway nosuch 10.0.3.13\n  reverseproxy'));
+        await applyFix(topology(body), 'linking-error', after, 'Create gateway `nosuch`');
+        sfbtopo.l10n.Locale.current = 'ja';
+        try {
+            expect((await quickFixes(topology(body), 'linking-error')).actions.map((a) => a.title)).toEqual(['ゲートウェイ `nosuch` を作成']);
+        } finally {
+            sfbtopo.l10n.Locale.current = 'en';
+        }
+    });
+
+    it('offer creating a gateway after the nearest declared one, which stays preferred', async () => {
+        const body = '  gateway pstn1 10.0.3.200\n  mediation pool med01 { server med01a 10.0.3.11 gateway pstn2 }';
+        const { actions } = await quickFixes(topology(body), 'linking-error');
+        expect(actions.map((a) => [a.title, a.isPreferred])).toEqual([["Change to 'pstn1'", true], ['Create gateway `pstn2`', false]]);
+    });
+
     it('replace an unknown service with the suggestion', async () => {
         const before = topology(`${fePool('    loadbalancing dns\n    port sip-tsl 5100\n')}  loadbalancer lb for fe01 { vip 10.0.1.100 }`);
         await applyFix(before, 'unknown-service', before.replace('sip-tsl', 'sip-tls'), "Change to 'sip-tls'");

@@ -7,6 +7,7 @@ import type { SfbtopoServices } from '../sfbtopo-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { exportSourceActions } from './export/export-source-action.js';
 import { FixContext } from './quick-fixes/fix-context.js';
+import { createGateway } from './quick-fixes/gateway-fixes.js';
 import { addLoadBalancer, addMissingPorts, removeExtraPort } from './quick-fixes/load-balancer-fixes.js';
 import { swapRange, widenClientRange } from './quick-fixes/range-fixes.js';
 import { nearestReference, suggestedService } from './quick-fixes/reference-fixes.js';
@@ -28,7 +29,10 @@ const QUICK_FIXES: Record<string, QuickFix> = {
     [IssueCodes.StandardEditionLoadBalancing]: removeStatement,
     [IssueCodes.StandardEditionServers]: makeEnterprise,
     [IssueCodes.UnknownService]: suggestedService,
-    [DocumentValidator.LinkingError]: nearestReference,
+    [DocumentValidator.LinkingError]: (context) => {
+        const nearest = nearestReference(context);
+        return [...nearest, ...createGateway(context, nearest.length === 0)];
+    },
 };
 
 export class TopologyCodeActionProvider implements CodeActionProvider {

@@ -71,7 +71,7 @@ export function createTopologyParser(services: LangiumCoreServices): LangiumPars
 }
 
 /** Langium's completion parser, with the same memory for recovery (see `rememberRecoveryFollows`) and for tokens (see `forgetTokens`). */
-export function createTopologyCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
+function createTopologyCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
     const parser = rememberRecoveryFollows(createCompletionParser(services));
     const parse = parser.parse.bind(parser);
     parser.parse = (input: string) =>
@@ -82,6 +82,18 @@ export function createTopologyCompletionParser(services: LangiumCoreServices): L
             return result;
         });
     return parser;
+}
+
+/**
+ * The completion parser, built when it first parses. It is a second parser, as costly to
+ * build as the first, and Langium's completion provider takes it when the language server
+ * answers `initialize`: built then, it delayed the first diagnostics of an opened topology.
+ * The provider only ever calls `parse`, which is all this stand-in has.
+ */
+export function deferredCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
+    let parser: LangiumCompletionParser | undefined;
+    const deferred: Pick<LangiumCompletionParser, 'parse'> = { parse: (input) => (parser ??= createTopologyCompletionParser(services)).parse(input) };
+    return deferred as LangiumCompletionParser;
 }
 
 /**

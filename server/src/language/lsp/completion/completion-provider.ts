@@ -1,6 +1,7 @@
-import { AstUtils, CstUtils, GrammarAST, TextDocument, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, TextDocument, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider,
+    findFirstFeatures,
     type CompletionAcceptor,
     type CompletionBacktrackingInformation,
     type CompletionContext,
@@ -36,6 +37,7 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const previous = this.previousToken(context);
+        if (previous && continuesEndedStatement(context, previous, next)) return;
         if (isNamePosition(context)) {
             if (previous?.text === 'port' && next.feature === context.features[0].feature) this.completeServices(context, acceptor);
             return;
@@ -104,9 +106,12 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
         return withoutStackTraces(() => super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, shortened), shortened.length));
     }
 
-    private previousToken(context: CompletionContext) {
+    /** The last token before the one being completed, comments skipped. */
+    private previousToken(context: CompletionContext): CstNode | undefined {
         const root = context.document.parseResult.value.$cstNode;
-        return root ? CstUtils.findLeafNodeBeforeOffset(root, context.tokenOffset) : undefined;
+        let leaf = root ? CstUtils.findLeafNodeBeforeOffset(root, context.tokenOffset) : undefined;
+        while (root && leaf?.hidden) leaf = leaf.offset > 0 ? CstUtils.findLeafNodeBeforeOffset(root, leaf.offset - 1) : undefined;
+        return leaf;
     }
 
     /** Service keys of the pool's role, documented from the catalogue. */
@@ -147,6 +152,24 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
             }),
         );
     }
+}
+
+/**
+ * True when `next` would continue, on a later line, the statement that `previous` ends,
+ * although that statement may already end there. The grammar ignores line breaks, so
+ * after `server fe01a 10.0.1.11⏎` it still accepts `internal`; but the canonical layout
+ * (formatter.ts) puts each statement on a line of its own, so a new line starts a new
+ * statement. Parts a statement still needs (`loadbalancing⏎` → `dns`) stay offered.
+ */
+function continuesEndedStatement(context: CompletionContext, previous: CstNode, next: NextFeature): boolean {
+    const lines = context.textDocument;
+    if (lines.positionAt(previous.end).line >= lines.positionAt(context.tokenOffset).line) return false;
+    const statement = previous.astNode;
+    const continues = (feature: NextFeature) => {
+        const rule = AstUtils.getContainerOfType(feature.feature, GrammarAST.isParserRule);
+        return rule?.name === statement.$type && !findFirstFeatures(rule.definition).some((path) => path[path.length - 1].feature === feature.feature);
+    };
+    return continues(next) && context.features.some((feature) => !continues(feature));
 }
 
 /** A position where the grammar expects a new name: the ID terminal is among the next features. */

@@ -2,9 +2,11 @@ import { CstUtils, type AstNode, type CstNode, type LangiumDocument, type MaybeP
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
+    isClients,
     isCmsHosting,
     isColocation,
     isEdition,
+    isGatewayLink,
     isLoadBalancer,
     isLoadBalancerPorts,
     isLoadBalancing,
@@ -18,6 +20,8 @@ import {
 import type { PoolRole } from '../../../catalogue/types.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
+import { clientsHover } from './clients-hover.js';
+import { gatewayHover } from './gateway-hover.js';
 import { loadBalancerHover } from './load-balancer-hover.js';
 import { Markdown } from './markdown.js';
 import { mediaHover } from './media-hover.js';
@@ -29,7 +33,8 @@ import { serviceHover } from './service-hover.js';
 
 /**
  * Hover documentation from the port catalogue: on port numbers, role keywords,
- * load balancing, options, servers and media ranges. Comments get none.
+ * load balancing, options, servers, media ranges, a pool's gateways and the
+ * `clients` block. Comments get none.
  */
 export class TopologyHoverProvider implements HoverProvider {
     private readonly locale: LocaleSetting;
@@ -43,23 +48,25 @@ export class TopologyHoverProvider implements HoverProvider {
         if (!root) return undefined;
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         if (!leaf || leaf.hidden) return undefined;
-        const content = this.contentFor(leaf, leaf.astNode, new Markdown(this.locale));
+        const content = this.contentFor(document, leaf, leaf.astNode, new Markdown(this.locale));
         return content ? { contents: { kind: 'markdown', value: content.toString() }, range: leaf.range } : undefined;
     }
 
-    private contentFor(leaf: CstNode, node: AstNode, md: Markdown): Markdown | undefined {
+    private contentFor(document: LangiumDocument, leaf: CstNode, node: AstNode, md: Markdown): Markdown | undefined {
         const isNumber = /^[0-9]+$/.test(leaf.text);
         if (isNumber && (isPortRange(node) || isLoadBalancerPorts(node) || (isPortOverride(node) && leaf.text === String(node.port)))) {
-            return portHover(md, Number(leaf.text));
+            return portHover(md, Number(leaf.text), node);
         }
         if (isPortOverride(node)) return serviceHover(md, node);
-        if (isPool(node)) return roleHover(md, node.role as PoolRole);
+        if (isPool(node)) return roleHover(md, node.role as PoolRole, { uri: document.uri.toString() });
         if (isLoadBalancing(node)) return loadBalancerHover(md, node.$container);
         const balancer = isLoadBalancer(node) ? node : isVip(node) || isLoadBalancerPorts(node) ? node.$container : undefined;
         if (balancer?.pool?.ref) return loadBalancerHover(md, balancer.pool.ref);
         if (isColocation(node) || isCmsHosting(node) || isEdition(node)) return optionHover(md, node);
         if (isServer(node)) return serverHover(md, node);
         if (isMediaRange(node)) return mediaHover(md, node);
+        if (isGatewayLink(node)) return gatewayHover(md, node);
+        if (isClients(node) && leaf.text === 'clients') return clientsHover(md, node);
         return undefined;
     }
 }

@@ -1,7 +1,7 @@
 import { CATALOGUE_ROLE_TITLES, CONDITION_TITLES } from '../../../catalogue/roles.js';
 import { tableTitle } from '../../../catalogue/tables.js';
 import type { CatalogueEntry } from '../../../catalogue/types.js';
-import { portText } from '../../../model/effective-ports.js';
+import { portText, type EffectivePort } from '../../../model/effective-ports.js';
 import type { Bilingual, LocaleSetting } from '../../l10n/locale.js';
 
 /** Builds hover markdown in the client's language. */
@@ -28,27 +28,41 @@ export class Markdown {
         return this;
     }
 
-    /** Catalogue rows as a table: role, service, ports, transport, protocol, purpose, seed table. */
+    /**
+     * Catalogue rows as a table: role, service, ports, transport, protocol, purpose, seed
+     * table. A role or seed table shared by every row is said once above the table
+     * instead of on each row.
+     */
     entries(entries: CatalogueEntry[], ports?: (entry: CatalogueEntry, index: number) => string): this {
+        const roles = entries.map((entry) => this.roleOf(entry));
+        const tables = entries.map((entry) => this.locale.pick(tableTitle(entry.table)));
+        const shared = (values: string[]) => values.length > 0 && values.every((value) => value === values[0]);
+        const columns: Array<{ header: Bilingual; cell: (entry: CatalogueEntry, index: number) => string }> = [
+            ...(shared(roles) ? [] : [{ header: { en: 'Role', ja: '役割' }, cell: (_: CatalogueEntry, index: number) => roles[index] }]),
+            { header: { en: 'Service', ja: 'サービス' }, cell: (entry) => ('key' in entry && entry.key ? `${entry.service} (\`${entry.key}\`)` : entry.service) },
+            { header: { en: 'Port', ja: 'ポート' }, cell: (entry, index) => (ports ? ports(entry, index) : portText(entry.from, entry.to)) },
+            { header: { en: 'Transport', ja: 'トランスポート' }, cell: (entry) => entry.transport },
+            { header: { en: 'Protocol', ja: 'プロトコル' }, cell: (entry) => entry.protocol ?? '' },
+            { header: { en: 'Purpose', ja: '用途' }, cell: (entry) => this.locale.pick(entry.purpose) },
+            ...(shared(tables) ? [] : [{ header: { en: 'Seed table', ja: '出典の表' }, cell: (_: CatalogueEntry, index: number) => tables[index] }]),
+        ];
+        const caption = [shared(roles) ? roles[0] : undefined, shared(tables) ? tables[0] : undefined].filter(Boolean).join(' · ');
+        if (caption) this.say(`*${caption}*`);
         return this.table(
-            [
-                { en: 'Role', ja: '役割' },
-                { en: 'Service', ja: 'サービス' },
-                { en: 'Port', ja: 'ポート' },
-                { en: 'Transport', ja: 'トランスポート' },
-                { en: 'Protocol', ja: 'プロトコル' },
-                { en: 'Purpose', ja: '用途' },
-                { en: 'Seed table', ja: '出典の表' },
-            ],
-            entries.map((entry, index) => [
-                this.roleOf(entry),
-                'key' in entry && entry.key ? `${entry.service} (\`${entry.key}\`)` : entry.service,
-                ports ? ports(entry, index) : portText(entry.from, entry.to),
-                entry.transport,
-                entry.protocol ?? '',
-                this.locale.pick(entry.purpose),
-                this.locale.pick(tableTitle(entry.table)),
-            ]),
+            columns.map((column) => column.header),
+            entries.map((entry, index) => columns.map((column) => column.cell(entry, index))),
+        );
+    }
+
+    /** Rows as they apply somewhere, with the catalogue's ports beside those moved away from them. */
+    effective(ports: EffectivePort[]): this {
+        return this.entries(
+            ports.map((port) => port.entry),
+            (entry, index) => {
+                const port = ports[index];
+                const text = portText(port.from, port.to);
+                return text !== portText(entry.from, entry.to) ? `${text} (${this.locale.pick({ en: 'moved from', ja: '既定値' })} ${portText(entry.from, entry.to)})` : text;
+            },
         );
     }
 

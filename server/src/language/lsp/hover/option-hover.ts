@@ -1,4 +1,5 @@
 import { CATALOGUE } from '../../../catalogue/catalogue.js';
+import { cmsReplicationEntries } from '../../../catalogue/queries.js';
 import type { CatalogueEntry } from '../../../catalogue/types.js';
 import type { CmsHosting, Colocation, Edition } from '../../generated/ast.js';
 import type { Markdown } from './markdown.js';
@@ -20,10 +21,11 @@ export function optionHover(md: Markdown, option: Colocation | CmsHosting | Edit
             return md
                 .heading({ en: 'Central Management Store', ja: '中央管理ストア' })
                 .say({
-                    en: 'This pool holds the Central Management Store; exactly one pool in the topology does. Its Master Replicator pushes configuration to every other server:',
-                    ja: 'このプールが中央管理ストアを持ちます。トポロジ内でちょうど 1 つのプールだけが持ちます。マスター レプリケーターが他の全サーバーへ構成を配布します:',
+                    en: 'This pool holds the Central Management Store; exactly one pool in the topology does. Its Master Replicator pushes configuration to every other server, and to Edge Servers on their internal side over HTTPS instead of SMB:',
+                    ja: 'このプールが中央管理ストアを持ちます。トポロジ内でちょうど 1 つのプールだけが持ちます。マスター レプリケーターが他の全サーバーへ構成を配布します。エッジ サーバーへは SMB ではなく HTTPS で内部側に配布します:',
                 })
-                .entries(rowsWhen('cms'));
+                // The Edge's row is the same port whatever its load balancing; the DNS one stands for both.
+                .entries([...rowsWhen('cms'), ...cmsReplicationEntries('edge', 'dns')]);
         case 'Edition':
             return option.value === 'standard'
                 ? md.heading({ en: 'Standard Edition', ja: 'Standard Edition' }).say({

@@ -1,6 +1,6 @@
 import { isPool, type Server } from '../../generated/ast.js';
 import { ipsecEntriesFor, serverEntriesFor } from '../../../catalogue/queries.js';
-import { effectiveServerPorts, portText } from '../../../model/effective-ports.js';
+import { effectiveServerPorts } from '../../../model/effective-ports.js';
 import { poolFacts, roleContext } from '../../../model/pool-facts.js';
 import type { Markdown } from './markdown.js';
 
@@ -22,14 +22,7 @@ export function serverHover(md: Markdown, server: Server): Markdown {
     }
     if (ports.length > 0) {
         md.say({ en: `Inbound ports on this ${owner.role} server (pool ${owner.name}):`, ja: `この ${owner.role} サーバー (プール ${owner.name}) の受信ポート:` });
-        md.entries(
-            ports.map((port) => port.entry),
-            (entry, index) => {
-                const port = ports[index];
-                const text = portText(port.from, port.to);
-                return port.moved ? `${text} (${md.locale.pick({ en: 'moved from', ja: '既定値' })} ${portText(entry.from, entry.to)})` : text;
-            },
-        );
+        md.effective(ports);
     }
     if (ipsec.length > 0) {
         md.say({ en: 'IPsec exceptions (no authentication) for this server:', ja: 'このサーバーの IPsec の例外 (認証なし):' }).entries(ipsec, () => 'any');

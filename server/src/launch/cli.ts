@@ -1,0 +1,7 @@
+// Entry point of `sfbtopo` (out/cli.cjs): runs the command line bundle, out/cli-main.cjs,
+// through V8's code cache, one cache per command. Node's own modules only, to load at once.
+import { join } from 'node:path';
+import { runWithCodeCache } from './code-cache.js';
+
+const command = process.argv[2] ?? '';
+runWithCodeCache(join(__dirname, 'cli-main.cjs'), `cli.${/^[a-z]+$/.test(command) ? command : 'other'}`);
