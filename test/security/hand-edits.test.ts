@@ -267,6 +267,7 @@ describe('sfbtopo.exportRules and changed files', () => {
             outDir,
             handEdited: ['firewall-rules.csv', 'probe.ps1'],
             message: `The rules were not exported: firewall-rules.csv, probe.ps1 were changed since sfbtopo wrote them (in ${outDir}). Nothing was written.`,
+            question: '2 files were changed by hand since the last export, or were not written by sfbtopo: overwrite them?',
         });
         expect(snapshot(outDir)).toEqual(edited);
 
@@ -285,6 +286,7 @@ describe('sfbtopo.exportRules and changed files', () => {
             outDir,
             handEdited: ['rules.json'],
             message: `ルールをエクスポートしませんでした: rules.json は sfbtopo が書き込んだファイルではありません (${outDir})。何も書き込んでいません。`,
+            question: 'rules.json は前回のエクスポートの後に手で変更されたか、sfbtopo が書き込んだファイルではありません。上書きしますか?',
         });
         expect(readFileSync(join(outDir, 'rules.json'), 'utf8')).toBe('{}\n');
         expect(existsSync(join(outDir, HASH_LEDGER))).toBe(false);

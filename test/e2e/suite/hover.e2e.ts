@@ -35,7 +35,7 @@ suite('Hover', () => {
 
         // The link's command and arguments open the preview, as a click on it does.
         await vscode.commands.executeCommand(link[1], ...(JSON.parse(decodeURIComponent(link[2])) as unknown[]));
-        await waitFor('the rules preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sfbtopo-preview'));
+        await waitFor('the rules preview to list rules', async () => (await vscode.commands.executeCommand<{ shown: number } | undefined>('sfbtopo.rulesViewState', editor.document.uri))?.shown);
         await closeAllEditors();
 
         const again = await openEditor(workspaceFile('ports.sfbtopo'));
