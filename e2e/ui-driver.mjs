@@ -51,13 +51,24 @@ export function serveUiRequests(page, { channel, screenshots, deadline, log, onR
         switch (request.action) {
             case 'click': {
                 const target = locate(page, request.target);
-                // The pointer goes to the target first, as a hand on a mouse does: menus such as
-                // the quick fix list ignore clicks until the pointer has moved.
-                await target.scrollIntoViewIfNeeded({ timeout: timeout() });
-                const box = await target.boundingBox({ timeout: timeout() });
-                if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-                await target.click({ timeout: timeout() });
-                return undefined;
+                // A view that draws itself again (the map after its layout) replaces the element
+                // between finding and clicking it; the locator finds the new one on the next try.
+                for (let attempt = 1; ; attempt++) {
+                    try {
+                        // The pointer goes to the target first, as a hand on a mouse does: menus
+                        // such as the quick fix list ignore clicks until the pointer has moved.
+                        await target.scrollIntoViewIfNeeded({ timeout: timeout() });
+                        const box = await target.boundingBox({ timeout: timeout() });
+                        if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+                        await target.click({ timeout: timeout() });
+                        return undefined;
+                    } catch (error) {
+                        const detached = error instanceof Error && /not attached to the DOM/.test(error.message);
+                        if (!detached || attempt >= 5 || Date.now() >= deadline) throw error;
+                        log(`click: ${request.target.selector} was replaced while clicking; trying again`);
+                        await page.waitForTimeout(200);
+                    }
+                }
             }
             case 'press':
                 await page.keyboard.press(request.keys);

@@ -61,6 +61,8 @@ suite('User steps', () => {
         const pool = data.model.nodes.find((node) => node.label === 'dir01');
         assert.ok(pool, `a box for pool dir01 among ${data.model.nodes.map((node) => node.label).join(', ')}`);
         await vscode.commands.executeCommand('sfbtopo.showMap', uri);
+        // As a user waits to see the boxes before clicking one.
+        await waitFor('the map to draw its boxes', async () => (await vscode.commands.executeCommand<{ nodes: number } | undefined>('sfbtopo.mapViewState', uri))?.nodes);
         // The cursor elsewhere first, so that the reveal is seen to move it.
         editor.selection = new vscode.Selection(0, 0, 0, 0);
 
