@@ -51,6 +51,8 @@ describe.each(examples)('csv export of %s', (example) => {
                 table: rule.table,
                 purpose_ja: rule.purpose.ja,
                 source_ports: rule.sourcePorts ?? 'any',
+                firewall: rule.firewall,
+                nat: (rule.nat ?? []).map((t) => `${t.address}=${t.public}`).join(' '),
             });
         }
         expect(rows.filter((row) => row[10] === 'ipsec')).toHaveLength(rules.ipsec.length);
@@ -100,6 +102,7 @@ describe('csv quoting', () => {
                     service: '=cmd|\' /C calc\'!A0',
                     table: 'server',
                     role: 'frontend',
+                    firewall: 'internal',
                     catalogueId: 'x',
                     purpose: { en: '-2+3', ja: '@x, "y"' },
                 },

@@ -122,16 +122,19 @@ function expectQuotedRoundTrip(call: Call): void {
 }
 
 /** The New-NetFirewallRule call says exactly what the rule says. */
+/** The New-NetFirewallRule call: what the host receives is bound to the destination, what it sends (an Edge's outbound rows) to the source. */
 function expectFirewallCall(call: Call, rule: Rule): void {
     expectQuotedRoundTrip(call);
+    const inbound = rule.direction === 'inbound';
+    const [local, remote] = inbound ? [rule.destination, rule.source] : [rule.source, rule.destination];
     expect(Object.fromEntries(call.parameters)).toEqual({
         '-DisplayName': [rule.id],
         '-Group': ['bare:$group'],
-        '-Direction': ['bare:Inbound'],
+        '-Direction': [inbound ? 'bare:Inbound' : 'bare:Outbound'],
         '-Protocol': [rule.transport],
-        ...(rule.destination === 'any' ? {} : { '-LocalAddress': rule.destination }),
-        ...(rule.ports === 'any' ? {} : { '-LocalPort': [rule.ports] }),
-        '-RemoteAddress': addresses(rule.source),
+        ...(local === 'any' ? {} : { '-LocalAddress': local }),
+        ...(rule.ports === 'any' ? {} : { [inbound ? '-LocalPort' : '-RemotePort']: [rule.ports] }),
+        '-RemoteAddress': addresses(remote),
         '-Action': ['bare:Allow'],
         '-Description': [description(rule)],
     });

@@ -19,7 +19,8 @@ describe('the map model of the examples', () => {
         expect(model.sites.map((site) => site.id)).toEqual(['site:Redmond']);
         expect(kinds(model)).toEqual({ pool: 7, 'load-balancer': 2, 'file-share': 1, gateway: 1, 'reverse-proxy': 1, clients: 1, any: 1 });
         expect(model.nodes).toHaveLength(14);
-        expect(model.edges).toHaveLength(14);
+        // The seed's 14 flows, and the Edge's and reverse proxy's towards the Internet, the Director and the published pools.
+        expect(model.edges).toHaveLength(18);
         expect(model.edges.filter((e) => e.kind === 'link').map((e) => e.id)).toEqual([
             'link:load-balancer:Redmond/lbfe->pool:Redmond/fe01',
             'link:load-balancer:Redmond/lbdir->pool:Redmond/dir01',
@@ -76,6 +77,8 @@ describe('the map model of the examples', () => {
             ['pool:Lisbon/lis-fe', 'file-share:Lisbon/lis-fs'],
             ['pool:Lisbon/lis-fe', 'pool:Lisbon/lis-edge'],
             ['clients:Lisbon', 'any:Lisbon'],
+            ['pool:Lisbon/lis-edge', 'any:Lisbon'],
+            ['pool:Lisbon/lis-edge', 'pool:Lisbon/lis-fe'],
         ]);
         expect(model.nodes.find((node) => node.id === 'pool:Lisbon/lis-fe')?.detail).toBe('Front End · 1 server');
     });
@@ -85,7 +88,7 @@ describe('the map model of the examples', () => {
         const model = buildMapModel(topology, rules);
         expect(model.sites.map((site) => site.name)).toEqual(['Osaka', 'Sydney', 'Toronto']);
         expect(model.nodes).toHaveLength(31);
-        expect(model.edges).toHaveLength(36);
+        expect(model.edges).toHaveLength(47);
         for (const node of model.nodes) expect(model.sites.some((site) => site.name === node.site), node.id).toBe(true);
         // The Central Management Store in Osaka replicates to every site's servers.
         expect(edge(model, 'flow:pool:Osaka/osk-fe->pool:Toronto/tor-fe').label).toBe('SMB 445');

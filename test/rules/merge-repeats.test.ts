@@ -13,6 +13,7 @@ const rule = (service: string, fields: Partial<Rule> = {}): Rule => ({
     service,
     table: 'server',
     role: 'frontend',
+    firewall: 'internal',
     host: 'p',
     catalogueId: service,
     purpose: { en: `${service} en`, ja: `${service} ja` },

@@ -50,8 +50,9 @@ describe('the rule model on the multi-site example', async () => {
                 const expected = loadBalancerEntries(pool.role, pool.loadBalancing!, pool.context.colocatedMediation)
                     .map((entry) => `${entry.transport}/${entry.from}`)
                     .sort();
+                // The seed's load-balancer tables, on the internal network; the reverse proxies' publishing rules are the perimeter's.
                 const actual = rules.firewall
-                    .filter((rule) => rule.destination !== 'any' && rule.destination.includes(lb.vip))
+                    .filter((rule) => rule.firewall === 'internal' && rule.destination !== 'any' && rule.destination.includes(lb.vip))
                     .map((rule) => `${rule.transport}/${rule.ports}`)
                     .sort();
                 expect(actual, lb.name).toEqual([...new Set(expected)]);
@@ -99,7 +100,7 @@ describe('the rule model on the multi-site example', async () => {
         // The reverse proxies to the Front End servers and load balancers on 4443 (the other 4443
         // rules are the CMS's replication to the Edge servers, above).
         const proxies = topology.sites.flatMap((site) => site.reverseProxies.map((p) => p.address)).sort();
-        const fromProxies = rules.firewall.filter((rule) => rule.ports === '4443' && !toEdges.includes(rule));
+        const fromProxies = rules.firewall.filter((rule) => rule.ports === '4443' && rule.firewall === 'internal' && !toEdges.includes(rule));
         expect(fromProxies.length).toBeGreaterThan(0);
         expect(fromProxies.every((rule) => JSON.stringify(rule.source === 'any' ? [] : [...rule.source].sort()) === JSON.stringify(proxies))).toBe(true);
         // Front End servers to Office Web Apps on 443.
@@ -170,7 +171,8 @@ describe('the Central Management Store and the Edge', () => {
     const replication = async (loadBalancing: string) => {
         const { document, diagnostics } = await check(edgeTopology(loadBalancing));
         expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
-        return buildRuleSet(resolveTopology(document.parseResult.value)).firewall.filter((rule) => rule.source !== 'any' && rule.source.includes('10.0.1.11'));
+        const fromCms = (rule: Rule) => rule.source !== 'any' && rule.source.includes('10.0.1.11');
+        return buildRuleSet(resolveTopology(document.parseResult.value)).firewall.filter((rule) => fromCms(rule) && ['server.frontend.cms.445', 'edge-internal.internal.tcp.4443.in', 'edge-hlb-internal.internal.tcp.4443.in'].includes(rule.catalogueId));
     };
     const summary = (rules: Rule[]) => rules.map((rule) => `${rule.id} ${JSON.stringify(rule.destination)} ${rule.transport} ${rule.ports}`);
 

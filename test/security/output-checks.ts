@@ -225,6 +225,8 @@ function csvRow(rule: Rule): string[] {
         rule.table,
         rule.purpose.ja,
         rule.sourcePorts ?? 'any',
+        rule.firewall,
+        (rule.nat ?? []).map((t) => `${t.address}=${t.public}`).join(' '),
     ];
 }
 

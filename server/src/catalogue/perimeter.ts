@@ -39,8 +39,8 @@ const MEDIA_RELAY = { from: 50000, to: 59999 } as const;
 const centralizedLogging = (port: number): Row => ({
     service: CLS, address: 'internal', direction: 'inbound', peer: 'any', ...tcp(port), protocol: 'MTLS',
     purpose: {
-        en: 'Centralized Logging Service: the controller (cmdlets, ClsController.exe) and agent start and collect logs on the Edge.',
-        ja: '集中ログ サービス: コントローラー (コマンドレットや ClsController.exe) とエージェントがエッジでのログの取得と収集を行います。',
+        en: 'The logging controller (cmdlets, ClsController.exe) and agent start and collect logs on the Edge.',
+        ja: 'ログのコントローラー (コマンドレットや ClsController.exe) とエージェントがエッジでのログの取得と収集を行います。',
     },
 });
 

@@ -1,6 +1,6 @@
 import { ROLE_TITLES } from '../catalogue/roles.js';
 import type { Bilingual, PoolRole } from '../catalogue/types.js';
-import type { ResolvedTopology } from '../model/resolved-topology.js';
+import { externalAddresses, type ResolvedTopology } from '../model/resolved-topology.js';
 import type { EndpointGroup, Endpoints, Rule, RuleSet } from '../rules/rule.js';
 import { comparePorts, portLabelLines } from './port-families.js';
 
@@ -182,7 +182,7 @@ function topologyNodes(topology: ResolvedTopology, pick: (text: Bilingual) => st
             site: site.name,
             role: pool.role,
             ...(pool.fqdn ? { fqdn: pool.fqdn } : {}),
-            addresses: pool.servers.flatMap((server) => [server.address, ...(server.external ? [server.external] : [])]),
+            addresses: pool.servers.flatMap((server) => [server.address, ...externalAddresses(server.external)]),
         })),
         ...site.loadBalancers.map((lb): MapNode => ({
             id: nodeId('load-balancer', site.name, lb.name),
@@ -279,6 +279,12 @@ class EndpointResolver {
                 return byAddress(this.nodes.filter((node) => node.kind === 'reverse-proxy' && (!group.site || node.site === group.site)), near);
             case 'frontend-servers':
                 return byAddress(this.nodes.filter((node) => node.role === 'frontend' && (!group.site || node.site === group.site)), near);
+            case 'edge-access':
+            case 'edge-webconf':
+            case 'edge-av':
+                return this.known(group.site && group.name ? this.pool(group.name, group.site) : undefined);
+            case 'reverse-proxy':
+                return this.known(group.site && group.name ? nodeId('reverse-proxy', group.site, group.name) : undefined);
         }
     }
 

@@ -1,19 +1,24 @@
 import { AstUtils } from 'langium';
 import {
     isLoadBalancer,
+    isPool,
+    isSite,
     isTopology,
     type CmsHosting,
     type Colocation,
     type Edition,
+    type Federation,
     type Fqdn,
     type GatewayLink,
     type LoadBalancer,
     type LoadBalancing,
     type MediaRange,
+    type NextHop,
     type Pool,
     type PortOverride,
     type Server,
     type Topology,
+    type Xmpp,
 } from '../language/generated/ast.js';
 import type { LoadBalancingMode, PoolRoleContext } from '../catalogue/queries.js';
 import type { PoolRole } from '../catalogue/types.js';
@@ -34,6 +39,9 @@ export interface PoolFacts {
     gateways: GatewayLink[];
     media: MediaRange[];
     ports: PortOverride[];
+    nextHops: NextHop[];
+    federations: Federation[];
+    xmpps: Xmpp[];
 }
 
 /**
@@ -66,6 +74,9 @@ function sortStatements(pool: Pool): PoolFacts {
         gateways: [],
         media: [],
         ports: [],
+        nextHops: [],
+        federations: [],
+        xmpps: [],
     };
     for (const statement of pool.statements) {
         switch (statement.$type) {
@@ -78,6 +89,9 @@ function sortStatements(pool: Pool): PoolFacts {
             case 'GatewayLink': facts.gateways.push(statement); break;
             case 'MediaRange': facts.media.push(statement); break;
             case 'PortOverride': facts.ports.push(statement); break;
+            case 'NextHop': facts.nextHops.push(statement); break;
+            case 'Federation': facts.federations.push(statement); break;
+            case 'Xmpp': facts.xmpps.push(statement); break;
         }
     }
     return facts;
@@ -100,6 +114,20 @@ export function roleContext(facts: PoolFacts): PoolRoleContext {
         colocatedMediation: frontend && facts.colocations.length > 0,
         hostsCms: frontend && facts.cmsHostings.length > 0,
     };
+}
+
+/**
+ * The pool an Edge pool hands SIP to: the one its `nexthop` names, else its site's first
+ * Director pool, else its site's first Front End pool (`implicit` then). Undefined when
+ * there is none, or while the `nexthop` reference does not resolve.
+ */
+export function nextHopOf(facts: PoolFacts): { pool: Pool; implicit: boolean } | undefined {
+    const stated = facts.nextHops[0];
+    if (stated) return stated.pool?.ref ? { pool: stated.pool.ref, implicit: false } : undefined;
+    const site = AstUtils.getContainerOfType(facts.pool, isSite);
+    const pools = site?.members.filter(isPool) ?? [];
+    const taken = pools.find((pool) => pool.role === 'director') ?? pools.find((pool) => pool.role === 'frontend');
+    return taken && { pool: taken, implicit: true };
 }
 
 /** The load balancers whose `for` names this pool, anywhere in its topology. */

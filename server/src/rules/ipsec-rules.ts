@@ -2,7 +2,7 @@ import { CATALOGUE } from '../catalogue/catalogue.js';
 import type { IpsecEndpoint, IpsecEntry } from '../catalogue/types.js';
 import { portText } from '../model/effective-ports.js';
 import type { ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
-import type { Rule } from './rule.js';
+import type { FirewallName, Rule } from './rule.js';
 import { rulesFor } from './rule-builder.js';
 
 const IPSEC_ROWS = CATALOGUE.filter((entry): entry is IpsecEntry => entry.table === 'ipsec');
@@ -27,10 +27,14 @@ export function ipsecRules(topology: ResolvedTopology): Rule[] {
                 direction: entry.direction,
                 from: entry.from,
                 to: entry.to,
+                firewall: EDGE_SIDES[server] ?? 'internal',
             });
         }),
     );
 }
+
+/** The Edge's exceptions are for its two sides, each behind one of the perimeter's firewalls. */
+const EDGE_SIDES: Partial<Record<IpsecEndpoint, FirewallName>> = { 'edge-internal': 'perimeter-internal', 'edge-external': 'perimeter-external' };
 
 /** The client exception covers the site's client media ports as source ports, audio and video where configured. */
 function clientExceptions(site: ResolvedSite, entry: IpsecEntry): Rule[] {
@@ -58,7 +62,8 @@ function endpointAddresses(site: ResolvedSite, endpoint: IpsecEndpoint): string[
         case 'edge-internal':
             return servers((pool) => pool.role === 'edge');
         case 'edge-external':
-            return site.pools.filter((pool) => pool.role === 'edge').flatMap((pool) => pool.servers.flatMap((server) => (server.external ? [server.external] : [])));
+            // The seed's exception is for the A/V Edge's external interface.
+            return site.pools.filter((pool) => pool.role === 'edge').flatMap((pool) => pool.servers.flatMap((server) => (server.external ? [server.external.av] : [])));
         case 'mediation':
             return servers((pool) => pool.role === 'mediation' || pool.context.colocatedMediation);
         case 'conferencing-attendant':

@@ -1,6 +1,6 @@
 import type { CatalogueEntry, CatalogueRole } from '../catalogue/types.js';
 import { portText } from '../model/effective-ports.js';
-import type { EndpointGroup, Endpoints, Rule } from './rule.js';
+import type { EndpointGroup, Endpoints, FirewallName, Rule, Translation } from './rule.js';
 
 /** What varies between the rules one catalogue row yields. */
 export interface RulePlacement {
@@ -18,6 +18,9 @@ export interface RulePlacement {
     sourcePorts?: string;
     /** The rule's role when it differs from the row's (a standalone Mediation pool borrowing a row). */
     role?: CatalogueRole;
+    /** `internal` unless said. */
+    firewall?: FirewallName;
+    nat?: Translation[];
 }
 
 /** One rule per transport of a catalogue row: `TCP/UDP` rows become a TCP and a UDP rule. */
@@ -41,6 +44,8 @@ export function rulesFor(entry: CatalogueEntry, placement: RulePlacement): Rule[
             service: entry.service,
             table: entry.table,
             role: placement.role ?? entry.role,
+            firewall: placement.firewall ?? 'internal',
+            nat: placement.nat,
             sourceGroup: placement.sourceGroup && placement.source !== 'any' ? placement.sourceGroup : undefined,
             destinationGroup: placement.destinationGroup && placement.destination !== 'any' ? placement.destinationGroup : undefined,
             host: placement.host || undefined,
@@ -100,7 +105,8 @@ function opensTheSame(a: Rule, b: Rule): boolean {
         a.transport === b.transport &&
         a.ports === b.ports &&
         a.sourcePorts === b.sourcePorts &&
-        a.direction === b.direction
+        a.direction === b.direction &&
+        a.firewall === b.firewall
     );
 }
 

@@ -1,12 +1,32 @@
 import type { Bilingual, CatalogueRole, CatalogueTable } from '../catalogue/types.js';
 
+/**
+ * The firewall a rule belongs to (spec §2.1): the internal network's (the seed's tables,
+ * including each server's own firewall), the perimeter's Internet-facing one, or the one
+ * between the perimeter and the internal network.
+ */
+export type FirewallName = 'internal' | 'perimeter-external' | 'perimeter-internal';
+
+/** A private address and the public one the Internet knows it by. */
+export interface Translation {
+    address: string;
+    public: string;
+}
+
 /** A list of addresses or CIDRs, or any address. */
 export type Endpoints = 'any' | string[];
 
+/** The external addresses of one Edge service across an Edge pool's servers. */
+export type EdgeServiceGroup = 'edge-access' | 'edge-webconf' | 'edge-av';
+
 /** What the topology calls a rule's source or destination, for formats that name address sets. */
 export interface EndpointGroup {
-    kind: 'pool' | 'file-share' | 'load-balancer' | 'gateways' | 'reverse-proxies' | 'frontend-servers' | 'clients';
-    /** The pool, file share or load balancer; for `gateways` the pool that uses them; for `clients` the site. Absent for topology-wide groups. */
+    kind: 'pool' | 'file-share' | 'load-balancer' | 'gateways' | 'reverse-proxies' | 'frontend-servers' | 'clients' | EdgeServiceGroup | 'reverse-proxy';
+    /**
+     * The pool, file share or load balancer; for `gateways` the pool that uses them; for
+     * `clients` the site; for an Edge service the Edge pool; for `reverse-proxy` the proxy
+     * (either of its addresses). Absent for topology-wide groups.
+     */
     name?: string;
     /** The site the group belongs to; absent for topology-wide groups. */
     site?: string;
@@ -31,6 +51,12 @@ export interface Rule {
     service: string;
     table: CatalogueTable;
     role: CatalogueRole;
+    firewall: FirewallName;
+    /**
+     * Perimeter-external rules to or from a translated A/V Edge address: the public address
+     * the Internet side uses for each such address of `destination` (inbound) or `source`.
+     */
+    nat?: Translation[];
     /** Names for `source` and `destination` when they are a group the topology knows (firewall rules only). */
     sourceGroup?: EndpointGroup;
     destinationGroup?: EndpointGroup;

@@ -6,8 +6,9 @@ import { renderInBlocks } from '../text-joins.js';
 
 /**
  * The columns of `firewall-rules.csv`: the issue's ten, then the catalogue table the rule
- * came from (`ipsec` marks an IPsec exception), the purpose in Japanese, and the source
- * ports the client IPsec exception is restricted to.
+ * came from (`ipsec` marks an IPsec exception), the purpose in Japanese, the source
+ * ports the client IPsec exception is restricted to, the firewall the rule belongs to, and
+ * the public addresses of translated A/V Edge addresses (`private=public`, space-separated).
  */
 export const CSV_COLUMNS = [
     'site',
@@ -23,6 +24,8 @@ export const CSV_COLUMNS = [
     'table',
     'purpose_ja',
     'source_ports',
+    'firewall',
+    'nat',
 ] as const;
 
 /**
@@ -59,5 +62,7 @@ function csvRows(): (rule: Rule) => string {
             cell(rule.table),
             cell(rule.purpose.ja),
             cell(rule.sourcePorts ?? 'any'),
+            cell(rule.firewall),
+            cell(rule.nat ? rule.nat.map((t) => `${t.address}=${t.public}`).join(' ') : ''),
         ]);
 }

@@ -43,7 +43,7 @@ function jsonRules(list: readonly Rule[]): string[] {
 
 /**
  * Spec fields first, then what helps a reader: the purpose, the host and the catalogue row.
- * `sourcePorts` and `host` only where the rule has them: JSON.stringify leaves out a field
+ * `sourcePorts`, `nat` and `host` only where the rule has them: JSON.stringify leaves out a field
  * whose value is undefined (one shape for every rule, unlike spreading optional fields in,
  * keeps this fast on large topologies).
  */
@@ -60,6 +60,8 @@ function jsonRule(rule: Rule): Record<string, unknown> {
         service: rule.service,
         table: rule.table,
         role: rule.role,
+        firewall: rule.firewall,
+        nat: rule.nat,
         host: rule.host || undefined,
         catalogueId: rule.catalogueId,
         purpose: rule.purpose,

@@ -137,6 +137,10 @@ const GROUP_SETS: Record<EndpointGroup['kind'], (name: string, site?: string) =>
     'reverse-proxies': () => ['reverse_proxies', 'Reverse proxies of every site'],
     'frontend-servers': () => ['frontend_servers', 'Front End servers of every site'],
     clients: (name) => ['clients', `Client subnets of site ${name}`],
+    'edge-access': (name, site) => ['access', `Access Edge addresses of Edge pool ${name} (site ${site})`],
+    'edge-webconf': (name, site) => ['webconf', `Web Conferencing Edge addresses of Edge pool ${name} (site ${site})`],
+    'edge-av': (name, site) => ['av', `A/V Edge addresses of Edge pool ${name} (site ${site})`],
+    'reverse-proxy': (name, site) => ['proxy', `Reverse proxy ${name} (site ${site})`],
 };
 
 /** The set name and note for a group the rule model named. */

@@ -19,9 +19,10 @@ import {
  * for every pool or file share that receives rules. The servers of a host share its
  * rules, so the same script runs on each of them. All rules of a topology share one
  * firewall group, `sfbtopo <topology>`: the script first removes that group's rules, so
- * running it again leaves the same rules. A rule with a `host` is received by that
- * host's servers: an inbound rule on them, bound to the rule's destination addresses
- * (an Edge server's internal leg, not its external one).
+ * running it again leaves the same rules. A rule with a `host` concerns that host's
+ * servers: an inbound rule bound to its destination addresses, or (an Edge server's rows
+ * towards the Internet or its next hop) an outbound rule bound to its source addresses,
+ * so that an Edge server's script covers both of its interfaces.
  */
 export const renderWindowsFirewall: Renderer = (rules, context) => {
     const parts = new ScriptParts(rules, context);
@@ -98,26 +99,32 @@ function rulesByHost(firewall: readonly Rule[]): Map<string, Rule[]> {
     return byHost;
 }
 
+/** The host's own side of a rule: the destination of what it receives, the source of what it sends. */
+const localSide = (rule: Rule): Endpoints => (rule.direction === 'outbound' ? rule.source : rule.destination);
+
 function firewallScript(host: string, hostRules: Rule[], parts: ScriptParts): string {
-    const destinations = new Set<Endpoints>(hostRules.map((rule) => rule.destination));
-    const servers = [...new Set([...destinations].flatMap(parts.checked))];
+    const locals = new Set<Endpoints>(hostRules.map(localSide));
+    const servers = [...new Set([...locals].flatMap(parts.checked))];
+    const both = hostRules.some((rule) => rule.direction === 'outbound');
     const script = powershellScript([
         ...parts.header,
-        powershellComment(`Windows Firewall inbound rules for ${host}: run on each of its servers (${servers.join(', ') || 'any address'}).`),
+        powershellComment(`Windows Firewall ${both ? 'inbound and outbound' : 'inbound'} rules for ${host}: run on each of its servers (${servers.join(', ') || 'any address'}).`),
         ...parts.setup,
         ...hostRules.map((rule) => newNetFirewallRule(rule, parts)),
         '',
-        `Write-Output ('Inbound rules created in group ' + $group + ${powershellQuote(`: ${hostRules.length}`)})`,
+        `Write-Output ('${both ? 'Rules' : 'Inbound rules'} created in group ' + $group + ${powershellQuote(`: ${hostRules.length}`)})`,
     ]);
     return sealContent(script, 'hash-comment');
 }
 
 function newNetFirewallRule(rule: Rule, parts: ScriptParts): string {
+    const outbound = rule.direction === 'outbound';
+    const [local, remote] = outbound ? [rule.source, rule.destination] : [rule.destination, rule.source];
     // One template rather than an array of arguments joined: this runs for every rule.
     return (
-        `New-NetFirewallRule -DisplayName ${powershellQuote(rule.id)} -Group $group -Direction Inbound -Protocol ${powershellQuote(rule.transport)}` +
-        (rule.destination === 'any' ? '' : ` -LocalAddress ${parts.quoted(rule.destination)}`) +
-        (rule.ports === 'any' ? '' : ` -LocalPort ${powershellQuote(checkedPorts(rule.ports))}`) +
-        ` -RemoteAddress ${parts.quoted(rule.source)} -Action Allow -Description ${parts.descriptions(rule.purpose)(rule.service)} | Out-Null`
+        `New-NetFirewallRule -DisplayName ${powershellQuote(rule.id)} -Group $group -Direction ${outbound ? 'Outbound' : 'Inbound'} -Protocol ${powershellQuote(rule.transport)}` +
+        (local === 'any' ? '' : ` -LocalAddress ${parts.quoted(local)}`) +
+        (rule.ports === 'any' ? '' : ` -${outbound ? 'Remote' : 'Local'}Port ${powershellQuote(checkedPorts(rule.ports))}`) +
+        ` -RemoteAddress ${parts.quoted(remote)} -Action Allow -Description ${parts.descriptions(rule.purpose)(rule.service)} | Out-Null`
     );
 }

@@ -21,8 +21,10 @@ export type SfbtopoTerminalNames = keyof typeof SfbtopoTerminals;
 export type SfbtopoKeywordNames =
     | ","
     | "-"
+    | "access"
     | "appsharing"
     | "audio"
+    | "av"
     | "clients"
     | "cms"
     | "colocate"
@@ -33,6 +35,7 @@ export type SfbtopoKeywordNames =
     | "enterprise"
     | "exchangeum"
     | "external"
+    | "federation"
     | "fileshare"
     | "filetransfer"
     | "for"
@@ -46,6 +49,8 @@ export type SfbtopoKeywordNames =
     | "loadbalancing"
     | "media"
     | "mediation"
+    | "nat"
+    | "nexthop"
     | "officewebapps"
     | "persistentchat"
     | "pool"
@@ -59,6 +64,8 @@ export type SfbtopoKeywordNames =
     | "topology"
     | "video"
     | "vip"
+    | "webconf"
+    | "xmpp"
     | "{"
     | "}";
 
@@ -124,6 +131,29 @@ export function isColocation(item: unknown): item is Colocation {
     return reflection.isInstance(item, Colocation.$type);
 }
 
+export type EdgeService = 'access' | 'av' | 'webconf';
+
+export function isEdgeService(item: unknown): item is EdgeService {
+    return item === 'access' || item === 'webconf' || item === 'av';
+}
+
+export interface EdgeServiceAddress extends langium.AstNode {
+    readonly $container: Server;
+    readonly $type: 'EdgeServiceAddress';
+    address: string;
+    service: EdgeService;
+}
+
+export const EdgeServiceAddress = {
+    $type: 'EdgeServiceAddress',
+    address: 'address',
+    service: 'service'
+} as const;
+
+export function isEdgeServiceAddress(item: unknown): item is EdgeServiceAddress {
+    return reflection.isInstance(item, EdgeServiceAddress.$type);
+}
+
 export interface Edition extends langium.AstNode {
     readonly $container: Pool;
     readonly $type: 'Edition';
@@ -137,6 +167,21 @@ export const Edition = {
 
 export function isEdition(item: unknown): item is Edition {
     return reflection.isInstance(item, Edition.$type);
+}
+
+export interface Federation extends langium.AstNode {
+    readonly $container: Pool;
+    readonly $type: 'Federation';
+    federation: boolean;
+}
+
+export const Federation = {
+    $type: 'Federation',
+    federation: 'federation'
+} as const;
+
+export function isFederation(item: unknown): item is Federation {
+    return reflection.isInstance(item, Federation.$type);
 }
 
 export interface FileShare extends langium.AstNode {
@@ -285,10 +330,25 @@ export function isMediaRange(item: unknown): item is MediaRange {
     return reflection.isInstance(item, MediaRange.$type);
 }
 
-export type Name = 'clients' | 'cms' | 'colocate' | 'dns' | 'edition' | 'enterprise' | 'external' | 'fileshare' | 'for' | 'fqdn' | 'gateway' | 'hardware' | 'hosts' | 'internal' | 'loadbalancer' | 'loadbalancing' | 'media' | 'pool' | 'port' | 'ports' | 'reverseproxy' | 'server' | 'site' | 'standard' | 'subnet' | 'topology' | 'vip' | MediaKind | Role | string;
+export type Name = 'clients' | 'cms' | 'colocate' | 'dns' | 'edition' | 'enterprise' | 'external' | 'federation' | 'fileshare' | 'for' | 'fqdn' | 'gateway' | 'hardware' | 'hosts' | 'internal' | 'loadbalancer' | 'loadbalancing' | 'media' | 'nat' | 'nexthop' | 'pool' | 'port' | 'ports' | 'reverseproxy' | 'server' | 'site' | 'standard' | 'subnet' | 'topology' | 'vip' | 'xmpp' | EdgeService | MediaKind | Role | string;
 
 export function isName(item: unknown): item is Name {
-    return isRole(item) || isMediaKind(item) || item === 'topology' || item === 'site' || item === 'subnet' || item === 'pool' || item === 'fqdn' || item === 'edition' || item === 'enterprise' || item === 'standard' || item === 'server' || item === 'internal' || item === 'external' || item === 'colocate' || item === 'hosts' || item === 'cms' || item === 'loadbalancing' || item === 'dns' || item === 'hardware' || item === 'gateway' || item === 'media' || item === 'fileshare' || item === 'reverseproxy' || item === 'loadbalancer' || item === 'for' || item === 'vip' || item === 'clients' || item === 'port' || item === 'ports' || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
+    return isRole(item) || isMediaKind(item) || isEdgeService(item) || item === 'topology' || item === 'site' || item === 'subnet' || item === 'pool' || item === 'fqdn' || item === 'edition' || item === 'enterprise' || item === 'standard' || item === 'server' || item === 'internal' || item === 'external' || item === 'colocate' || item === 'hosts' || item === 'cms' || item === 'loadbalancing' || item === 'dns' || item === 'hardware' || item === 'gateway' || item === 'media' || item === 'fileshare' || item === 'reverseproxy' || item === 'loadbalancer' || item === 'for' || item === 'vip' || item === 'clients' || item === 'port' || item === 'ports' || item === 'nat' || item === 'nexthop' || item === 'federation' || item === 'xmpp' || (typeof item === 'string' && (/[A-Za-z][A-Za-z0-9_-]*/.test(item)));
+}
+
+export interface NextHop extends langium.AstNode {
+    readonly $container: Pool;
+    readonly $type: 'NextHop';
+    pool: langium.Reference<Pool>;
+}
+
+export const NextHop = {
+    $type: 'NextHop',
+    pool: 'pool'
+} as const;
+
+export function isNextHop(item: unknown): item is NextHop {
+    return reflection.isInstance(item, NextHop.$type);
 }
 
 export interface Pool extends langium.AstNode {
@@ -310,7 +370,7 @@ export function isPool(item: unknown): item is Pool {
     return reflection.isInstance(item, Pool.$type);
 }
 
-export type PoolStatement = CmsHosting | Colocation | Edition | Fqdn | GatewayLink | LoadBalancing | MediaRange | PortOverride | Server;
+export type PoolStatement = CmsHosting | Colocation | Edition | Federation | Fqdn | GatewayLink | LoadBalancing | MediaRange | NextHop | PortOverride | Server | Xmpp;
 
 export const PoolStatement = {
     $type: 'PoolStatement'
@@ -358,12 +418,14 @@ export interface ReverseProxy extends langium.AstNode {
     readonly $container: Site;
     readonly $type: 'ReverseProxy';
     address: string;
+    external?: string;
     name: Name;
 }
 
 export const ReverseProxy = {
     $type: 'ReverseProxy',
     address: 'address',
+    external: 'external',
     name: 'name'
 } as const;
 
@@ -384,6 +446,8 @@ export interface Server extends langium.AstNode {
     external?: string;
     internal?: string;
     name: Name;
+    nat?: string;
+    services: Array<EdgeServiceAddress>;
 }
 
 export const Server = {
@@ -391,7 +455,9 @@ export const Server = {
     address: 'address',
     external: 'external',
     internal: 'internal',
-    name: 'name'
+    name: 'name',
+    nat: 'nat',
+    services: 'services'
 } as const;
 
 export function isServer(item: unknown): item is Server {
@@ -462,15 +528,38 @@ export interface Vip extends langium.AstNode {
     readonly $container: LoadBalancer;
     readonly $type: 'Vip';
     address: string;
+    side?: VipSide;
 }
 
 export const Vip = {
     $type: 'Vip',
-    address: 'address'
+    address: 'address',
+    side: 'side'
 } as const;
 
 export function isVip(item: unknown): item is Vip {
     return reflection.isInstance(item, Vip.$type);
+}
+
+export type VipSide = 'external' | 'internal' | EdgeService;
+
+export function isVipSide(item: unknown): item is VipSide {
+    return isEdgeService(item) || item === 'internal' || item === 'external';
+}
+
+export interface Xmpp extends langium.AstNode {
+    readonly $container: Pool;
+    readonly $type: 'Xmpp';
+    xmpp: boolean;
+}
+
+export const Xmpp = {
+    $type: 'Xmpp',
+    xmpp: 'xmpp'
+} as const;
+
+export function isXmpp(item: unknown): item is Xmpp {
+    return reflection.isInstance(item, Xmpp.$type);
 }
 
 export type SfbtopoAstType = {
@@ -478,7 +567,9 @@ export type SfbtopoAstType = {
     Clients: Clients
     CmsHosting: CmsHosting
     Colocation: Colocation
+    EdgeServiceAddress: EdgeServiceAddress
     Edition: Edition
+    Federation: Federation
     FileShare: FileShare
     Fqdn: Fqdn
     Gateway: Gateway
@@ -488,6 +579,7 @@ export type SfbtopoAstType = {
     LoadBalancerStatement: LoadBalancerStatement
     LoadBalancing: LoadBalancing
     MediaRange: MediaRange
+    NextHop: NextHop
     Pool: Pool
     PoolStatement: PoolStatement
     PortOverride: PortOverride
@@ -499,6 +591,7 @@ export type SfbtopoAstType = {
     Subnet: Subnet
     Topology: Topology
     Vip: Vip
+    Xmpp: Xmpp
 }
 
 export class SfbtopoAstReflection extends langium.AbstractAstReflection {
@@ -541,11 +634,33 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PoolStatement.$type]
         },
+        EdgeServiceAddress: {
+            name: EdgeServiceAddress.$type,
+            properties: {
+                address: {
+                    name: EdgeServiceAddress.address
+                },
+                service: {
+                    name: EdgeServiceAddress.service
+                }
+            },
+            superTypes: []
+        },
         Edition: {
             name: Edition.$type,
             properties: {
                 value: {
                     name: Edition.value
+                }
+            },
+            superTypes: [PoolStatement.$type]
+        },
+        Federation: {
+            name: Federation.$type,
+            properties: {
+                federation: {
+                    name: Federation.federation,
+                    defaultValue: false
                 }
             },
             superTypes: [PoolStatement.$type]
@@ -648,6 +763,16 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PoolStatement.$type]
         },
+        NextHop: {
+            name: NextHop.$type,
+            properties: {
+                pool: {
+                    name: NextHop.pool,
+                    referenceType: Pool.$type
+                }
+            },
+            superTypes: [PoolStatement.$type]
+        },
         Pool: {
             name: Pool.$type,
             properties: {
@@ -700,6 +825,9 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
                 address: {
                     name: ReverseProxy.address
                 },
+                external: {
+                    name: ReverseProxy.external
+                },
                 name: {
                     name: ReverseProxy.name
                 }
@@ -720,6 +848,13 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Server.name
+                },
+                nat: {
+                    name: Server.nat
+                },
+                services: {
+                    name: Server.services,
+                    defaultValue: []
                 }
             },
             superTypes: [PoolStatement.$type]
@@ -773,9 +908,22 @@ export class SfbtopoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 address: {
                     name: Vip.address
+                },
+                side: {
+                    name: Vip.side
                 }
             },
             superTypes: [LoadBalancerStatement.$type]
+        },
+        Xmpp: {
+            name: Xmpp.$type,
+            properties: {
+                xmpp: {
+                    name: Xmpp.xmpp,
+                    defaultValue: false
+                }
+            },
+            superTypes: [PoolStatement.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -30,7 +30,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -70,7 +70,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -125,28 +125,14 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@23"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@20"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@24"
             },
             "arguments": []
           },
@@ -154,6 +140,20 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@25"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@31"
             },
             "arguments": []
           }
@@ -180,7 +180,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -192,7 +192,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -232,7 +232,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -335,14 +335,42 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@16"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@17"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@18"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@19"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@22"
             },
             "arguments": []
           },
@@ -364,13 +392,6 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@14"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@17"
             },
             "arguments": []
           }
@@ -397,7 +418,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -459,7 +480,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -471,7 +492,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -491,7 +512,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -513,7 +534,42 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@37"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "services",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@10"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "nat"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "nat",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -522,6 +578,135 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "cardinality": "?"
           }
         ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EdgeServiceAddress",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "service",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@11"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "address",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@37"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "EdgeService",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "access"
+          },
+          {
+            "$type": "Keyword",
+            "value": "webconf"
+          },
+          {
+            "$type": "Keyword",
+            "value": "av"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "NextHop",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "nexthop"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "pool",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@4"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@33"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Federation",
+      "definition": {
+        "$type": "Assignment",
+        "feature": "federation",
+        "operator": "?=",
+        "terminal": {
+          "$type": "Keyword",
+          "value": "federation"
+        }
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Xmpp",
+      "definition": {
+        "$type": "Assignment",
+        "feature": "xmpp",
+        "operator": "?=",
+        "terminal": {
+          "$type": "Keyword",
+          "value": "xmpp"
+        }
       },
       "entry": false,
       "fragment": false,
@@ -628,12 +813,12 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@24"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -664,7 +849,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@20"
               },
               "arguments": []
             }
@@ -676,7 +861,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             }
@@ -729,7 +914,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -748,7 +933,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -779,7 +964,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -791,7 +976,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -819,7 +1004,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -880,7 +1065,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -892,7 +1077,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -920,7 +1105,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -932,10 +1117,32 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "external"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "external",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@37"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -960,7 +1167,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -981,7 +1188,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1000,7 +1207,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -1025,14 +1232,14 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           }
@@ -1054,15 +1261,56 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           },
           {
             "$type": "Assignment",
+            "feature": "side",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@29"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
             "feature": "address",
             "operator": "=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "VipSide",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "internal"
+          },
+          {
+            "$type": "Keyword",
+            "value": "external"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@11"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1087,7 +1335,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1106,7 +1354,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1144,14 +1392,14 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 },
                 {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@14"
+                    "$ref": "#/rules@19"
                   },
                   "arguments": []
                 }
@@ -1191,7 +1439,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1215,7 +1463,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -1305,7 +1553,7 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@20"
             },
             "arguments": []
           },
@@ -1340,6 +1588,29 @@ export const SfbtopoGrammar = (): Grammar => loadedSfbtopoGrammar ?? (loadedSfbt
           {
             "$type": "Keyword",
             "value": "ports"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@11"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "nat"
+          },
+          {
+            "$type": "Keyword",
+            "value": "nexthop"
+          },
+          {
+            "$type": "Keyword",
+            "value": "federation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "xmpp"
           }
         ]
       },

@@ -1,6 +1,7 @@
 import { isLoadBalancerPorts, isVip, type LoadBalancer, type Pool } from '../generated/ast.js';
 import { hasLoadBalancerTable, loadBalancerEntries, portsOf } from '../../catalogue/queries.js';
 import { isStandardEdition, loadBalancersOf, loadBalancingMode, poolFacts, roleContext } from '../../model/pool-facts.js';
+import { checkEdgeLoadBalancer } from './edge-load-balancers.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
 import { lineOf } from './topology-contents.js';
@@ -15,12 +16,22 @@ export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
     if (!pool) return; // an unresolved `for` is a linking error
     const facts = poolFacts(pool);
     const at = { node: lb, property: 'pool' };
+    if (facts.role === 'edge') {
+        checkEdgeLoadBalancer(lb, pool, facts, report);
+        return;
+    }
     const vips = lb.statements.filter(isVip);
     if (vips.length === 0) {
         report('error', IssueCodes.LoadBalancerVip, {
             en: `Load balancer ${lb.name} has no \`vip ADDRESS\`: its virtual IP is where the rules for pool ${pool.name} point.`,
             ja: `ロード バランサー ${lb.name} に \`vip ADDRESS\` がありません。プール ${pool.name} へのルールはこの仮想 IP を宛先にします。`,
         }, { node: lb, property: 'name' });
+    }
+    for (const sided of vips.filter((vip) => vip.side !== undefined)) {
+        report('error', IssueCodes.LoadBalancerVip, {
+            en: `\`vip ${sided.side}\` is for an Edge pool's load balancer; pool ${pool.name}'s has one \`vip ADDRESS\`.`,
+            ja: `\`vip ${sided.side}\` はエッジ プールのロード バランサー用です。プール ${pool.name} のロード バランサーには \`vip ADDRESS\` を 1 つ書きます。`,
+        }, { node: sided, property: 'side' });
     }
     for (const extra of vips.slice(1)) {
         report('error', IssueCodes.LoadBalancerVip, {

@@ -65,16 +65,17 @@ function reportRepeat(later: AstNode, first: AstNode, report: Reporter): void {
 export function checkServerShape(server: Server, report: Reporter): void {
     const owner = server.$container as Pool | FileShare;
     const edge = isPool(owner) && owner.role === 'edge';
-    const hasLegs = server.internal !== undefined || server.external !== undefined;
-    if (edge && (server.address !== undefined || server.internal === undefined || server.external === undefined)) {
+    const hasLegs = server.internal !== undefined || server.external !== undefined || server.services.length > 0 || server.nat !== undefined;
+    const hasExternal = server.external !== undefined || server.services.length > 0;
+    if (edge && (server.address !== undefined || server.internal === undefined || !hasExternal)) {
         report('error', IssueCodes.ServerAddressShape, {
-            en: `Edge server ${server.name} needs both legs: \`server ${server.name} internal ADDRESS external ADDRESS\`${server.address !== undefined ? ', not a single address' : ''}.`,
-            ja: `エッジ サーバー ${server.name} には内部と外部の両方のアドレスが必要です: \`server ${server.name} internal ADDRESS external ADDRESS\`${server.address !== undefined ? ' (単一のアドレスではなく)' : ''}。`,
+            en: `Edge server ${server.name} needs both legs: \`server ${server.name} internal ADDRESS external ADDRESS\`, or \`access\`, \`webconf\` and \`av\` addresses instead of \`external\`${server.address !== undefined ? ', not a single address' : ''}.`,
+            ja: `エッジ サーバー ${server.name} には内部と外部の両方のアドレスが必要です: \`server ${server.name} internal ADDRESS external ADDRESS\`、または external の代わりに \`access\`、\`webconf\`、\`av\` のアドレス${server.address !== undefined ? ' (単一のアドレスではなく)' : ''}。`,
         }, { node: server, property: 'name' });
     } else if (!edge && (hasLegs || server.address === undefined)) {
         report('error', IssueCodes.ServerAddressShape, {
-            en: `Server ${server.name} needs exactly one address: \`server ${server.name} ADDRESS\`${hasLegs ? '; internal and external addresses are for edge servers only' : ''}.`,
-            ja: `サーバー ${server.name} にはアドレスを 1 つだけ書きます: \`server ${server.name} ADDRESS\`${hasLegs ? '。internal と external はエッジ サーバー専用です' : ''}。`,
+            en: `Server ${server.name} needs exactly one address: \`server ${server.name} ADDRESS\`${hasLegs ? '; internal, external, service and NAT addresses are for edge servers only' : ''}.`,
+            ja: `サーバー ${server.name} にはアドレスを 1 つだけ書きます: \`server ${server.name} ADDRESS\`${hasLegs ? '。internal、external、サービスごとのアドレス、nat はエッジ サーバー専用です' : ''}。`,
         }, { node: server, property: 'name' });
     }
 }

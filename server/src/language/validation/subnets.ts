@@ -67,8 +67,8 @@ export function checkSubnetOverlaps(site: Site, report: Reporter): void {
 
 /**
  * Internal server addresses and VIPs belong in one of the site's declared subnets,
- * when it declares any. Edge external addresses, reverse proxies and gateways often
- * sit in perimeter networks, so they are not checked.
+ * when it declares any. Edge external addresses and external VIPs, reverse proxies and
+ * gateways often sit in perimeter networks, so they are not checked.
  */
 export function checkAddressesInSubnets(site: Site, report: Reporter): void {
     const subnets = declaredSubnets(site);
@@ -77,7 +77,7 @@ export function checkAddressesInSubnets(site: Site, report: Reporter): void {
         let property: 'address' | 'internal' | undefined;
         if (isServer(node) && (isPool(node.$container) || isFileShare(node.$container))) {
             property = node.address !== undefined ? 'address' : node.internal !== undefined ? 'internal' : undefined;
-        } else if (isVip(node)) {
+        } else if (isVip(node) && (node.side === undefined || node.side === 'internal')) {
             property = 'address';
         }
         const text = property === undefined ? undefined : (node as unknown as Record<string, string | undefined>)[property];
