@@ -17,9 +17,9 @@
 //
 // The tests drive the workbench as a user does through request files in `$SFBTOPO_E2E_UI`
 // (see e2e/ui-driver.mjs): clicks, keys, what is shown, screenshots (saved in
-// `$SFBTOPO_E2E_SCREENSHOTS`). One request reloads the window once the test module's run
-// has settled: the reloaded workbench runs the test module again, and the exit code is
-// the worse of the two runs.
+// `$SFBTOPO_E2E_SCREENSHOTS`). The tests may reload the window (Reload Window, as a user
+// does): the reloaded workbench runs the test module again, and its exit code counts the
+// failures of both runs.
 //
 // Environment: SFBTOPO_E2E_CHROMIUM (default: chromium on the PATH),
 // SFBTOPO_E2E_TIMEOUT_MS (whole run, default 10 minutes), SFBTOPO_E2E_SCREENSHOTS,
@@ -184,16 +184,9 @@ async function main() {
             fail = reject;
         });
         // The workbench calls these when the test module's run() settles, and for each log line.
-        // When the tests asked for a reload, the first run's code is kept and the window reloaded.
-        let reloadWanted = false;
-        let firstRun = 0;
-        await page.exposeFunction('codeAutomationExit', (code) => {
-            if (!reloadWanted) return finish(Math.max(firstRun, Number(code)));
-            reloadWanted = false;
-            firstRun = Number(code);
-            log(`first run finished with exit code ${code}; reloading the window (${Date.now() - started} ms)`);
-            page.reload().catch((error) => fail(error));
-        });
+        // They outlive a reload of the window: when the tests reload it, only the run after
+        // the reload settles, with the outcome of both.
+        await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
         // The extension host's console (mocha's report) arrives here, among the workbench's own log.
         await page.exposeFunction('codeAutomationLog', (level, message) => {
             appendFileSync(workbenchLog, `[${level}] ${message}\n`);
@@ -203,7 +196,7 @@ async function main() {
         browser.on('disconnected', () => fail(new Error('the browser went away')));
         server.on('exit', (code) => fail(new Error(`code-server exited with ${code} during the tests`)));
         setTimeout(() => fail(new Error(`the tests did not finish within ${Math.round((deadline - started) / 1000)} s`)), Math.max(0, deadline - Date.now())).unref();
-        stopUi = serveUiRequests(page, { channel, screenshots, deadline, log, onReloadRequest: () => (reloadWanted = true) });
+        stopUi = serveUiRequests(page, { channel, screenshots, deadline, log });
         await page.goto(workbenchUrl(address, options));
         log(`workbench opened (${Date.now() - started} ms)`);
         try {

@@ -39,9 +39,9 @@ const locate = (page, target) => locateAll(page, target).nth(target.nth ?? 0);
 /**
  * Answers the tests' UI requests until the returned function is called.
  * @param {import('playwright-core').Page} page
- * @param {{ channel: string, screenshots: string, deadline: number, log: (line: string) => void, onReloadRequest: () => void }} options
+ * @param {{ channel: string, screenshots: string, deadline: number, log: (line: string) => void }} options
  */
-export function serveUiRequests(page, { channel, screenshots, deadline, log, onReloadRequest }) {
+export function serveUiRequests(page, { channel, screenshots, deadline, log }) {
     mkdirSync(channel, { recursive: true });
     mkdirSync(screenshots, { recursive: true });
     const timeout = (/** @type {number | undefined} */ wanted) => Math.max(1, Math.min(wanted ?? ACTION_TIMEOUT_MS, deadline - Date.now()));
@@ -100,9 +100,6 @@ export function serveUiRequests(page, { channel, screenshots, deadline, log, onR
                 log(`screenshot ${target}`);
                 return target;
             }
-            case 'reloadAfterRun':
-                onReloadRequest();
-                return undefined;
             default:
                 throw new Error(`unknown UI request ${JSON.stringify(request.action)}`);
         }

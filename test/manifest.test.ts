@@ -61,9 +61,10 @@ describe('the extension manifest', () => {
         expect(virtualWorkspaces.supported).toBe(false);
     });
 
-    it('activates for a rules preview restored with the window, and ships its webview script', () => {
-        expect(manifest.activationEvents).toContain('onWebviewPanel:sfbtopo.rules');
+    it('activates for a rules preview or a map restored with the window, and ships their webview scripts', () => {
+        expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onWebviewPanel:sfbtopo.rules', 'onWebviewPanel:sfbtopo.map']));
         expect(existsSync(join(repoRoot, 'out/rules-view.js'))).toBe(true);
+        expect(existsSync(join(repoRoot, 'out/map-view.js'))).toBe(true);
         expect(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')).toMatch(/^!out\/\*\.js$/m);
     });
 });

@@ -12,6 +12,7 @@ import {
 } from './commands.js';
 import { registerMapCommands } from './map/map-commands.js';
 import { registerRulesPreview } from './preview/rules-preview.js';
+import { serverForPanels } from './topology-panel.js';
 import { mayWrite } from './trust.js';
 import { startupTiming } from './startup-timing.js';
 
@@ -57,7 +58,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const languageClient = new LanguageClient('sfbtopo', l10n.t('sfbtopo language server'), serverOptions, clientOptions);
     client = languageClient;
 
-    const preview = registerRulesPreview(languageClient, context.extensionUri);
+    // Started before the panels exist: a panel VS Code restores asks the server once it runs.
+    const started = languageClient.start();
+    const askServer = serverForPanels(languageClient, started);
+    const preview = registerRulesPreview(askServer, context.extensionUri);
     const commandContext: CommandContext = { client: languageClient, preview };
     previewRules = previewRulesCommand(commandContext);
     context.subscriptions.push(
@@ -65,9 +69,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand(ClientCommands.exportAll, exportAllCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportFirewall, exportFirewallCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),
-        registerMapCommands(languageClient, context.extensionUri),
+        registerMapCommands(askServer, context.extensionUri),
     );
-    await languageClient.start();
+    await started;
 }
 
 export async function deactivate(): Promise<void> {

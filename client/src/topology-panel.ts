@@ -1,4 +1,6 @@
-import { workspace, type Disposable, type Uri, type WebviewPanel } from 'vscode';
+import { Uri, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
+import type { DocumentCommandArgs } from '../../server/src/language/lsp/export/export-command-ids.js';
 
 /** How long the document must rest before the server is asked again. */
 const REFRESH_DELAY_MS = 400;
@@ -87,4 +89,36 @@ export abstract class TopologyPanel<T extends PanelData, FromView> implements Di
         this.subscriptions.splice(0).forEach((subscription) => subscription.dispose());
         this.panel.dispose();
     }
+}
+
+/** A server command about one topology, as the panels ask it (see {@link serverForPanels}). */
+export type AskServer = <R>(command: string, topology: Uri) => Promise<R>;
+
+/**
+ * How panels ask the language server about their topology: once the client has started
+ * (a panel restored with the window asks while the extension is still activating), and
+ * with the document opened first, so that the client sends it to the server before the
+ * request (a restored panel's topology may be in no editor, or outside the workspace).
+ */
+export function serverForPanels(client: LanguageClient, started: Promise<void>): AskServer {
+    return async (command, topology) => {
+        await started;
+        await workspace.openTextDocument(topology);
+        const args: DocumentCommandArgs = { uri: client.code2ProtocolConverter.asUri(topology) };
+        return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
+    };
+}
+
+/**
+ * Brings panels of one view type back after a window reload: their webview keeps its
+ * topology's URI in its state, and `restore` gets it with the panel VS Code revived. The
+ * manifest's `onWebviewPanel:` activation event starts the extension for it.
+ */
+export function restorePanels(viewType: string, restore: (topology: Uri, panel: WebviewPanel) => void): Disposable {
+    return window.registerWebviewPanelSerializer(viewType, {
+        async deserializeWebviewPanel(panel, state: { topology?: unknown } | undefined) {
+            if (typeof state?.topology === 'string') restore(Uri.parse(state.topology), panel);
+            else panel.dispose();
+        },
+    });
 }

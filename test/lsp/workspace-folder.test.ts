@@ -10,6 +10,7 @@ import {
     DidChangeWatchedFilesNotification,
     DidCloseTextDocumentNotification,
     DidOpenTextDocumentNotification,
+    ExecuteCommandRequest,
     FileChangeType,
     InitializedNotification,
     InitializeRequest,
@@ -20,7 +21,7 @@ import {
     type ProtocolConnection,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
-import { repoRoot } from '../helpers.js';
+import { readRepoFile, repoRoot } from '../helpers.js';
 
 // `sfbtopo lsp --stdio` opened on a workspace folder as administrators keep one: topologies
 // next to notes, scripts and a previous export. Only the topologies may get diagnostics.
@@ -138,6 +139,31 @@ describe('sfbtopo lsp --stdio on a workspace folder', () => {
         // Switching the language mode back closes the document for this server.
         await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         expect((await publication('README.md', 2)).diagnostics).toEqual([]);
+    });
+
+    it('lists the rules and draws the map of topologies a client asks about as soon as it has started', async () => {
+        // As VS Code does after a window reload: the rules preview and the map come back with
+        // the window and ask for their topology before the server has scanned its folder.
+        realisticFolder();
+        const elsewhere = mkdtempSync(join(tmpdir(), 'sfbtopo-lsp-elsewhere-'));
+        try {
+            const outside = pathToFileURL(join(elsewhere, 'branch.sfbtopo')).href;
+            const { connection } = await startOnFolder();
+            await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                textDocument: { uri: outside, languageId: 'sfbtopo', version: 1, text: readRepoFile('examples/branch.sfbtopo') },
+            });
+            const ask = (command: string, uri: string) => connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [{ uri }] }) as Promise<{ ok: boolean; message?: string }>;
+            const answers = await Promise.all([
+                ask('sfbtopo.rulesTable', uriOf('contoso.sfbtopo')),
+                ask('sfbtopo.mapData', uriOf('contoso.sfbtopo')),
+                ask('sfbtopo.rulesTable', outside),
+                ask('sfbtopo.mapData', outside),
+            ]);
+            expect(answers.map((answer) => answer.message)).toEqual([undefined, undefined, undefined, undefined]);
+            expect(answers.map((answer) => answer.ok)).toEqual([true, true, true, true]);
+        } finally {
+            rmSync(elsewhere, { recursive: true, force: true });
+        }
     });
 
     it('ignores other files a client keeps in sync with their own language', async () => {

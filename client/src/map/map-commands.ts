@@ -1,6 +1,6 @@
-import { commands, l10n, Uri, ViewColumn, window, workspace, type Disposable, type TextDocument } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
-import { MapClientCommands, MapServerCommands, type MapDataArgs, type MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import { commands, l10n, Uri, ViewColumn, window, workspace, type Disposable, type TextDocument, type WebviewPanel } from 'vscode';
+import { MapClientCommands, MapServerCommands, type MapDataResult } from '../../../server/src/language/lsp/map/map-command-ids.js';
+import { restorePanels, type AskServer } from '../topology-panel.js';
 import { mayWrite } from '../trust.js';
 import { MAP_VIEW_TYPE, MapPanel, type MapViewReport } from './map-panel.js';
 
@@ -10,15 +10,20 @@ import { MAP_VIEW_TYPE, MapPanel, type MapViewReport } from './map-panel.js';
  */
 export const MAP_VIEW_STATE_COMMAND = 'sfbtopo.mapViewState';
 
-/** `sfbtopo.showMap`, `sfbtopo.exportMap` and the panels they open, one per topology. */
-export function registerMapCommands(client: LanguageClient, extensionUri: Uri): Disposable {
+/**
+ * `sfbtopo.showMap`, `sfbtopo.exportMap` and the panels they open, one per topology, and
+ * their return after a window reload (in the view and at the zoom their webview keeps).
+ */
+export function registerMapCommands(ask: AskServer, extensionUri: Uri): Disposable {
     const panels = new Map<string, MapPanel>();
-    const requestMap = (document: Uri): Promise<MapDataResult> => {
-        const args: MapDataArgs = { uri: client.code2ProtocolConverter.asUri(document) };
-        return client.sendRequest(ExecuteCommandRequest.type, { command: MapServerCommands.mapData, arguments: [args] });
-    };
+    const requestMap = (document: Uri) => ask<MapDataResult>(MapServerCommands.mapData, document);
     const exportMap = (document: Uri) => exportMapSvg(document, requestMap);
     const host = { requestMap, exportMap, extensionUri };
+    const adopt = (document: Uri, panel: WebviewPanel) => {
+        const key = document.toString();
+        panels.set(key, new MapPanel(document, panel, host, () => panels.delete(key)));
+    };
+    const title = (document: Uri) => l10n.t('Map: {0}', baseName(document));
 
     const show = async (target?: unknown) => {
         const document = await topologyDocument(target);
@@ -31,11 +36,11 @@ export function registerMapCommands(client: LanguageClient, extensionUri: Uri): 
         }
         const panel = window.createWebviewPanel(
             MAP_VIEW_TYPE,
-            l10n.t('Map: {0}', baseName(document.uri)),
+            title(document.uri),
             { viewColumn: ViewColumn.Beside, preserveFocus: true },
             { enableScripts: true, localResourceRoots: [Uri.joinPath(extensionUri, 'out')] },
         );
-        panels.set(key, new MapPanel(document.uri, panel, host, () => panels.delete(key)));
+        adopt(document.uri, panel);
     };
 
     const exportCommand = async (target?: unknown) => {
@@ -44,6 +49,15 @@ export function registerMapCommands(client: LanguageClient, extensionUri: Uri): 
     };
 
     const subscriptions = [
+        restorePanels(MAP_VIEW_TYPE, (document, panel) => {
+            // Opened again before its tab was shown: one map per topology.
+            if (panels.has(document.toString())) {
+                panel.dispose();
+                return;
+            }
+            panel.title = title(document);
+            adopt(document, panel);
+        }),
         commands.registerCommand(MapClientCommands.showMap, show),
         commands.registerCommand(MapClientCommands.exportMap, exportCommand),
         commands.registerCommand(MAP_VIEW_STATE_COMMAND, (target?: unknown): MapViewReport | undefined => {

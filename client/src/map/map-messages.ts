@@ -28,6 +28,8 @@ export interface MapViewStrings {
 
 export type ToViewMessage = {
     type: 'update';
+    /** The topology's URI: the webview keeps it in its state, so the map can come back after a reload. */
+    topology: string;
     /** The map to show; absent when none could be drawn yet (see `message`). */
     data?: MapData;
     /** True when `data` is older than the document (the document has errors now). */

@@ -4,7 +4,7 @@ import { TopologyPanel } from '../topology-panel.js';
 import { webviewPage } from '../webview-page.js';
 import type { FromViewMessage, MapShownSize, MapViewStrings, ToViewMessage } from './map-messages.js';
 
-/** The webview panel type; also the `when` context of the panel. */
+/** The webview panel type; also the `when` context of the panel and named by the `onWebviewPanel:` activation event. */
 export const MAP_VIEW_TYPE = 'sfbtopo.map';
 
 export interface MapPanelHost {
@@ -38,7 +38,8 @@ export class MapPanel extends TopologyPanel<MapData, FromViewMessage> {
         onDispose: () => void,
     ) {
         super(document, panel, onDispose);
-        // The panel is created with scripts enabled and `out/` as its only local resource root.
+        // Created with scripts enabled and `out/` as its only local resource root (VS Code
+        // keeps both for a panel it restores after a reload).
         const webview = panel.webview;
         webview.html = mapHtml(webview.cspSource, webview.asWebviewUri(Uri.joinPath(host.extensionUri, 'out', 'map-view.js')).toString());
         void this.refresh();
@@ -53,7 +54,14 @@ export class MapPanel extends TopologyPanel<MapData, FromViewMessage> {
     }
 
     protected post(): void {
-        const message: ToViewMessage = { type: 'update', data: this.data, stale: this.stale, message: this.message, strings: viewStrings() };
+        const message: ToViewMessage = {
+            type: 'update',
+            topology: this.document.toString(),
+            data: this.data,
+            stale: this.stale,
+            message: this.message,
+            strings: viewStrings(),
+        };
         void this.panel.webview.postMessage(message);
     }
 

@@ -15,7 +15,9 @@ interface VsCodeApi {
     setState(state: ViewState): void;
 }
 
+/** What the webview keeps across reloads (`getState`/`setState`); the extension's serializer reads `topology`. */
 interface ViewState {
+    topology?: string;
     view: 'map' | 'matrix';
     /** Absent until the user zooms: the map is then fitted to the view (see `fit`). */
     zoom?: number;
@@ -60,6 +62,8 @@ window.addEventListener('message', (event: MessageEvent<ToViewMessage>) => {
     const message = event.data;
     if (message?.type !== 'update') return;
     strings = message.strings;
+    state.topology = message.topology;
+    vscode.setState(state);
     applyStrings(message.strings);
     if (message.data) data = message.data;
     document.body.classList.toggle('stale', message.stale);

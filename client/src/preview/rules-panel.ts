@@ -30,9 +30,9 @@ export class RulesPanel extends TopologyPanel<RulesTable, FromRulesViewMessage> 
         onDispose: () => void,
     ) {
         super(document, panel, onDispose);
+        // Created with scripts enabled and `out/` as its only local resource root (VS Code
+        // keeps both for a panel it restores after a reload).
         const webview = panel.webview;
-        // Set here too, since a panel restored after a reload comes without them.
-        webview.options = { enableScripts: true, localResourceRoots: [Uri.joinPath(extensionUri, 'out')] };
         webview.html = webviewPage({
             cspSource: webview.cspSource,
             scriptUri: webview.asWebviewUri(Uri.joinPath(extensionUri, 'out', 'rules-view.js')).toString(),

@@ -1,7 +1,6 @@
-import { commands, l10n, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
-import { ServerCommands, type DocumentCommandArgs, type RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
-import type { RulesViewState } from './rules-messages.js';
+import { commands, l10n, Uri, ViewColumn, window, type Disposable, type WebviewPanel } from 'vscode';
+import { ServerCommands, type RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { restorePanels, type AskServer } from '../topology-panel.js';
 import { RULES_VIEW_TYPE, RulesPanel, type RulesViewReport } from './rules-panel.js';
 
 /**
@@ -16,19 +15,12 @@ export interface RulesPreview extends Disposable {
 }
 
 /**
- * The rules previews, one per topology, and their return after a window reload: the
- * serializer gets the topology's URI from the webview's saved state and lists its
- * rules again (the extension is activated for it by `onWebviewPanel:sfbtopo.rules`).
+ * The rules previews, one per topology, and their return after a window reload (with the
+ * sort, filters and search their webview keeps in its state).
  */
-export function registerRulesPreview(client: LanguageClient, extensionUri: Uri): RulesPreview {
+export function registerRulesPreview(ask: AskServer, extensionUri: Uri): RulesPreview {
     const panels = new Map<string, RulesPanel>();
-    const requestTable = async (topology: Uri): Promise<RulesTableResult> => {
-        // Opening the document makes the language client send it to the server, which
-        // only lists the rules of documents it has (a restored panel may come first).
-        await workspace.openTextDocument(topology);
-        const args: DocumentCommandArgs = { uri: client.code2ProtocolConverter.asUri(topology) };
-        return client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.rulesTable, arguments: [args] });
-    };
+    const requestTable = (topology: Uri) => ask<RulesTableResult>(ServerCommands.rulesTable, topology);
     const adopt = (topology: Uri, panel: WebviewPanel) => {
         const key = topology.toString();
         panels.set(key, new RulesPanel(topology, panel, requestTable, extensionUri, () => panels.delete(key)));
@@ -36,16 +28,14 @@ export function registerRulesPreview(client: LanguageClient, extensionUri: Uri):
     const title = (topology: Uri) => l10n.t('Rules: {0}', topology.path.slice(topology.path.lastIndexOf('/') + 1));
 
     const subscriptions = [
-        window.registerWebviewPanelSerializer(RULES_VIEW_TYPE, {
-            async deserializeWebviewPanel(panel, state: RulesViewState | undefined) {
-                if (typeof state?.topology !== 'string') {
-                    panel.dispose();
-                    return;
-                }
-                const topology = Uri.parse(state.topology);
-                panel.title = title(topology);
-                adopt(topology, panel);
-            },
+        restorePanels(RULES_VIEW_TYPE, (topology, panel) => {
+            // Opened again before its tab was shown: one preview per topology.
+            if (panels.has(topology.toString())) {
+                panel.dispose();
+                return;
+            }
+            panel.title = title(topology);
+            adopt(topology, panel);
         }),
         commands.registerCommand(RULES_VIEW_STATE_COMMAND, (target?: unknown): RulesViewReport | undefined => {
             const uri = target instanceof Uri ? target : typeof target === 'string' ? Uri.parse(target) : undefined;

@@ -26,8 +26,7 @@ type Request =
     | { action: 'text'; target: Target }
     | { action: 'texts'; target: Target }
     | { action: 'count'; target: Target }
-    | { action: 'screenshot'; name: string; waitFor?: Target; required?: boolean }
-    | { action: 'reloadAfterRun' };
+    | { action: 'screenshot'; name: string; waitFor?: Target; required?: boolean };
 
 /** The folder the launcher watches; undefined when the tests run without it (a desktop VS Code). */
 export const uiChannel = (): string | undefined => process.env.SFBTOPO_E2E_UI;
@@ -70,6 +69,4 @@ export const ui = {
      */
     screenshot: (name: string, waitFor?: Target, required = false) =>
         ask<string>({ action: 'screenshot', name: process.env.SFBTOPO_E2E_PASS === 'ja' ? `${name}-ja` : name, waitFor, required }, 60_000),
-    /** Has the launcher reload the window once this run of the test module has settled. */
-    reloadAfterRun: () => ask<void>({ action: 'reloadAfterRun' }),
 };

@@ -38,11 +38,17 @@ export const problemsTabBadge = (): Target => ({ selector: '.part.panel .composi
 /** The file rows of the Problems view (the level above each file's problems). */
 export const problemsViewFiles = (): Target => ({ selector: '[id="workbench.panel.markers"] .monaco-list-row[aria-level="1"] .label-name' });
 
-/** A box (pool, server role, clients) of the topology map, which code-server shows in a webview: an iframe in an iframe. */
-export const mapBox = (nodeId: string): Target => ({
-    selector: `[data-node=${quoted(nodeId)}]`,
-    frames: ['iframe.webview.ready', 'iframe#active-frame'],
-});
+/** The tab of an open webview (the rules preview, the map), by the title the extension gave it. */
+export const webviewTab = (title: string): Target => ({ selector: `.tabs-container .tab[aria-label^=${quoted(title)}]` });
+
+/**
+ * An element of the webview shown in the editor area, which code-server puts in an iframe
+ * in an iframe. Only a shown webview has its iframes: a webview behind another tab has none.
+ */
+export const inWebview = (selector: string): Target => ({ selector, frames: ['iframe.webview.ready', 'iframe#active-frame'] });
+
+/** A box (pool, server role, clients) of the topology map. */
+export const mapBox = (nodeId: string): Target => inWebview(`[data-node=${quoted(nodeId)}]`);
 
 /** The (first) button of a notification toast, such as "Open Folder" after an export. */
 export const notificationButton = (): Target => ({ selector: '.notification-toast .notification-list-item-buttons-container .monaco-button' });

@@ -133,19 +133,17 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
             return refuse(locale.pick({ en: `${args.uri} is not a URI.`, ja: `${args.uri} は URI ではありません。` }));
         }
         const workspace = this.shared.workspace;
-        if (!workspace.LangiumDocuments.hasDocument(uri)) {
-            return refuse(locale.pick({ en: `${args.uri} is not an open topology document.`, ja: `${args.uri} は開かれているトポロジ ドキュメントではありません。` }));
-        }
         if (this.shared.lsp.Connection) {
-            // Let the edits the client sent before this command reach the document builder.
+            // Let the start-up scan and the documents and edits the client sent before this
+            // command reach the document builder: a preview restored with the window asks at once.
             await workspace.WorkspaceManager.ready;
             await workspace.WorkspaceLock.read(() => undefined);
         }
+        const notOpen = refuse(locale.pick({ en: `${args.uri} is not an open topology document.`, ja: `${args.uri} は開かれているトポロジ ドキュメントではありません。` }));
+        if (!workspace.LangiumDocuments.hasDocument(uri)) return notOpen;
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = workspace.LangiumDocuments.getDocument(uri);
-        if (!document || document.state < DocumentState.Validated) {
-            return refuse(locale.pick({ en: `${args.uri} is not an open topology document.`, ja: `${args.uri} は開かれているトポロジ ドキュメントではありません。` }));
-        }
+        if (!document || document.state < DocumentState.Validated) return notOpen;
         return { ok: true, document: document as LangiumDocument<Topology>, locale };
     }
 

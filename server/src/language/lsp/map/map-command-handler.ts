@@ -95,12 +95,13 @@ export class TopologyMapCommands {
         }
         const shared = this.shared();
         const workspace = shared.workspace;
-        if (!workspace.LangiumDocuments.hasDocument(uri)) return notOpen;
         if (shared.lsp.Connection) {
-            // Let the edits the client sent before this command reach the document builder.
+            // Let the start-up scan and the documents and edits the client sent before this
+            // command reach the document builder: a map restored with the window asks at once.
             await workspace.WorkspaceManager.ready;
             await workspace.WorkspaceLock.read(() => undefined);
         }
+        if (!workspace.LangiumDocuments.hasDocument(uri)) return notOpen;
         await workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
         const document = workspace.LangiumDocuments.getDocument(uri);
         if (!document || document.state < DocumentState.Validated) return notOpen;
