@@ -1,13 +1,16 @@
 // A deterministic generator of valid topologies for the benchmark: the same model
 // printed as `.sfbtopo` and as YAML (the yaml-language-server peer reads the latter).
 // Every role, load balancers, gateways, a file share, a reverse proxy and a clients
-// block in each site; the result validates with no error and no warning.
+// block in each site, Edge pools with their perimeter (both external address forms,
+// federation, a next hop); the result validates with no error and no warning.
 
 export interface ModelServer {
     name: string;
     address?: string;
     internal?: string;
     external?: string;
+    /** The three-address form of an Edge server: one public address per service. */
+    services?: { access: string; webconf: string; av: string };
 }
 
 export interface ModelRange {
@@ -28,6 +31,9 @@ export interface ModelPool {
     gateways: string[];
     media: ModelRange[];
     ports: Array<{ service: string; port: number }>;
+    /** Edge pools: the Director or Front End pool they hand SIP to, and SIP federation. */
+    nexthop?: string;
+    federation?: boolean;
 }
 
 export interface ModelSite {
@@ -36,7 +42,7 @@ export interface ModelSite {
     pools: ModelPool[];
     fileshares: Array<{ name: string; fqdn: string; servers: ModelServer[] }>;
     gateways: Array<{ name: string; address: string }>;
-    reverseProxies: Array<{ name: string; address: string }>;
+    reverseProxies: Array<{ name: string; address: string; external?: string }>;
     loadBalancers: Array<{ name: string; pool: string; vip: string }>;
     clients: { subnets: string[]; media: ModelRange[] };
 }
@@ -63,6 +69,10 @@ export function generateTopology(pools: number): ModelTopology {
     const sites: ModelSite[] = [];
     let poolIndex = 0;
     let externalIndex = 0;
+    const publicAddress = () => {
+        const n = externalIndex++;
+        return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+    };
     for (let s = 1; s <= siteCount && poolIndex < pools; s++) {
         const sn = `s${pad(s, 3)}`;
         const net = (c: number, d: number) => `10.${s}.${c}.${d}`;
@@ -76,7 +86,7 @@ export function generateTopology(pools: number): ModelTopology {
             pools: [],
             fileshares: [{ name: `${sn}-fs`, fqdn: `${sn}-fs.bench.example`, servers: [{ name: `${sn}-fs01`, address: net(120, 11) }] }],
             gateways: [],
-            reverseProxies: [{ name: `${sn}-rp`, address: net(128, 250) }],
+            reverseProxies: [{ name: `${sn}-rp`, address: net(128, 250), external: publicAddress() }],
             loadBalancers: [],
             clients: {
                 subnets: [`${sn}-clients`],
@@ -123,11 +133,14 @@ export function generateTopology(pools: number): ModelTopology {
                     pool = {
                         ...base,
                         role: 'edge',
-                        servers: Array.from({ length: 3 }, (_, j) => {
-                            const n = externalIndex++;
-                            return { name: `${name}-${String.fromCharCode(97 + j)}`, internal: net(128, i * 4 + j + 1), external: `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}` };
-                        }),
+                        // Every other Edge pool in the three-address form.
+                        servers: Array.from({ length: 3 }, (_, j) => ({
+                            name: `${name}-${String.fromCharCode(97 + j)}`,
+                            internal: net(128, i * 4 + j + 1),
+                            ...(poolIndex % 20 === 5 ? { external: publicAddress() } : { services: { access: publicAddress(), webconf: publicAddress(), av: publicAddress() } }),
+                        })),
                         loadbalancing: 'dns',
+                        federation: true,
                     };
                     break;
                 case 6:
@@ -146,6 +159,8 @@ export function generateTopology(pools: number): ModelTopology {
             }
             site.pools.push(pool);
         }
+        const nextHop = site.pools.find((p) => p.role === 'director') ?? site.pools.find((p) => p.role === 'frontend');
+        for (const pool of site.pools) if (pool.role === 'edge' && nextHop) pool.nexthop = nextHop.name;
         sites.push(site);
     }
     return { name: `Bench${pools}`, sites };
@@ -154,9 +169,11 @@ export function generateTopology(pools: number): ModelTopology {
 const rangeText = (r: ModelRange) => `${r.first}-${r.last}`;
 
 function serverLine(server: ModelServer): string {
-    return server.address !== undefined
-        ? `server ${server.name} ${server.address}`
-        : `server ${server.name} internal ${server.internal} external ${server.external}`;
+    if (server.address !== undefined) return `server ${server.name} ${server.address}`;
+    const external = server.services
+        ? `access ${server.services.access} webconf ${server.services.webconf} av ${server.services.av}`
+        : `external ${server.external}`;
+    return `server ${server.name} internal ${server.internal} ${external}`;
 }
 
 /** The topology in the `.sfbtopo` language, laid out as the formatter does. */
@@ -171,6 +188,8 @@ export function toSfbtopo(topology: ModelTopology): string {
             out.push(`  ${pool.role} pool ${pool.name} {`);
             out.push(`    fqdn "${pool.fqdn}"`);
             if (pool.edition) out.push(`    edition ${pool.edition}`);
+            if (pool.nexthop) out.push(`    nexthop ${pool.nexthop}`);
+            if (pool.federation) out.push('    federation');
             for (const server of pool.servers) out.push(`    ${serverLine(server)}`);
             if (pool.colocateMediation) out.push('    colocate mediation');
             if (pool.hostsCms) out.push('    hosts cms');
@@ -188,7 +207,7 @@ export function toSfbtopo(topology: ModelTopology): string {
         for (const share of site.fileshares) {
             out.push(`  fileshare ${share.name} {`, `    fqdn "${share.fqdn}"`, ...share.servers.map((s) => `    ${serverLine(s)}`), '  }');
         }
-        for (const proxy of site.reverseProxies) out.push(`  reverseproxy ${proxy.name} ${proxy.address}`);
+        for (const proxy of site.reverseProxies) out.push(`  reverseproxy ${proxy.name} ${proxy.address}${proxy.external ? ` external ${proxy.external}` : ''}`);
         out.push('', '  clients {', ...site.clients.subnets.map((s) => `    subnet ${s}`), ...site.clients.media.map((m) => `    media ${m.kind} ${rangeText(m)}`), '  }');
         out.push('}', '');
     }
@@ -205,6 +224,7 @@ export function toYaml(topology: ModelTopology, schemaUri?: string): string {
         for (const s of list) {
             out.push(`${indent}  - name: ${s.name}`);
             if (s.address !== undefined) out.push(`${indent}    address: ${s.address}`);
+            else if (s.services) out.push(`${indent}    internal: ${s.internal}`, ...(['access', 'webconf', 'av'] as const).map((k) => `${indent}    ${k}: ${s.services![k]}`));
             else out.push(`${indent}    internal: ${s.internal}`, `${indent}    external: ${s.external}`);
         }
     };
@@ -220,6 +240,8 @@ export function toYaml(topology: ModelTopology, schemaUri?: string): string {
         for (const pool of site.pools) {
             out.push(`      - role: ${pool.role}`, `        name: ${pool.name}`, `        fqdn: ${pool.fqdn}`);
             if (pool.edition) out.push(`        edition: ${pool.edition}`);
+            if (pool.nexthop) out.push(`        nexthop: ${pool.nexthop}`);
+            if (pool.federation) out.push('        federation: true');
             servers(pool.servers, '        ');
             if (pool.colocateMediation) out.push('        colocateMediation: true');
             if (pool.hostsCms) out.push('        hostsCms: true');
@@ -239,7 +261,7 @@ export function toYaml(topology: ModelTopology, schemaUri?: string): string {
         out.push('    gateways:');
         for (const g of site.gateways) out.push(`      - name: ${g.name}`, `        address: ${g.address}`);
         out.push('    reverseProxies:');
-        for (const p of site.reverseProxies) out.push(`      - name: ${p.name}`, `        address: ${p.address}`);
+        for (const p of site.reverseProxies) out.push(`      - name: ${p.name}`, `        address: ${p.address}`, ...(p.external ? [`        external: ${p.external}`] : []));
         out.push('    loadBalancers:');
         for (const lb of site.loadBalancers) out.push(`      - name: ${lb.name}`, `        for: ${lb.pool}`, `        vip: ${lb.vip}`);
         out.push('    clients:', `      subnets: [${site.clients.subnets.join(', ')}]`);
@@ -250,7 +272,12 @@ export function toYaml(topology: ModelTopology, schemaUri?: string): string {
 
 /** The plain-data form of the YAML document (what a YAML parser would return), for an ajv self-check. */
 export function toYamlData(topology: ModelTopology): unknown {
-    const servers = (list: ModelServer[]) => list.map((s) => (s.address !== undefined ? { name: s.name, address: s.address } : { name: s.name, internal: s.internal, external: s.external }));
+    const servers = (list: ModelServer[]) =>
+        list.map((s) =>
+            s.address !== undefined
+                ? { name: s.name, address: s.address }
+                : { name: s.name, internal: s.internal, ...(s.services ? s.services : { external: s.external }) },
+        );
     const media = (list: ModelRange[]) => Object.fromEntries(list.map((m) => [m.kind, rangeText(m)]));
     return {
         topology: topology.name,
@@ -262,6 +289,8 @@ export function toYamlData(topology: ModelTopology): unknown {
                 name: p.name,
                 fqdn: p.fqdn,
                 ...(p.edition ? { edition: p.edition } : {}),
+                ...(p.nexthop ? { nexthop: p.nexthop } : {}),
+                ...(p.federation ? { federation: true } : {}),
                 servers: servers(p.servers),
                 ...(p.colocateMediation ? { colocateMediation: true } : {}),
                 ...(p.hostsCms ? { hostsCms: true } : {}),

@@ -63,8 +63,13 @@ site Redmond {
 });
 
 describe('which pools a load balancer may serve', () => {
+    it('rejects a load balancer for an edge pool without hardware load balancing, at the pool reference', async () => {
+        const found = await balancers(site('  edge pool p { server e1 internal 10.0.0.1 external 203.0.113.1 }\n  loadbalancer lb for p { vip internal 10.0.0.100 vip external 203.0.113.100 }'));
+        expect(summary(found)).toEqual([['error', 'load-balancer-role', 'p', 4]]);
+        expect(found[0].message).toContain('only a hardware-load-balanced Edge pool has a load balancer');
+    });
+
     it.each([
-        ['an edge pool', 'edge pool p { server e1 internal 10.0.0.1 external 203.0.113.1 }'],
         ['a persistentchat pool', 'persistentchat pool p { server c1 10.0.0.1 }'],
         ['an officewebapps pool', 'officewebapps pool p { server o1 10.0.0.1 }'],
         ['an exchangeum pool', 'exchangeum pool p { server x1 10.0.0.1 }'],

@@ -14,9 +14,10 @@ import { isClients, isFileShare, isLoadBalancer, isPool, isSite, isTopology, typ
  *   block's indentation. An empty block becomes `{` and `}` on two lines.
  * - Between statements (and sites, and comments on their own lines) at most one blank
  *   line is kept, and only where the author put one; never right after `{` or before `}`.
- * - A load balancer always sits on one line: `loadbalancer lbfe for fe01 { vip 10.0.1.100 }`,
- *   with one space inside the braces and between its statements. A load balancer whose
- *   body holds a comment is laid out as a block instead, since a `//` comment ends its line.
+ * - A load balancer of one or two statements sits on one line: `loadbalancer lbfe for fe01 { vip 10.0.1.100 }`,
+ *   with one space inside the braces and between its statements. One with more (an Edge
+ *   pool's virtual IPs), or whose body holds a comment, is laid out as a block instead,
+ *   since a `//` comment ends its line.
  * - Exactly one space between the tokens of a statement, none around the `-` of a port
  *   range (`50020-50039`) and none before the `,` of a port list (`ports 80, 443`).
  * - Comments are kept. One on a line of its own is indented like the statement that
@@ -45,7 +46,8 @@ export class TopologyFormatter extends AbstractFormatter {
         if (isTopology(node)) {
             this.formatTopology(node);
         } else if (isLoadBalancer(node)) {
-            if (this.bodyHasComment(node)) {
+            // An Edge pool's load balancer has two to four virtual IPs: one line each reads better.
+            if (this.bodyHasComment(node) || node.statements.length > 2) {
                 this.formatBlock(node);
             } else {
                 this.formatOneLineBlock(node);
