@@ -75,31 +75,76 @@ it('nft -c -f really checks: it rejects a ruleset that uses an undefined set', (
 describe.each(examples)('nftables export of %s', (example) => {
     const render = async () => renderNftables(await ruleSetOf(readRepoFile(`examples/${example}`), `/examples/${example}`), { sourceFile: example });
 
-    it('matches its golden file', async () => {
-        const files = await render();
-        expect(files.map((file) => file.name)).toEqual(['sfbtopo.nft']);
-        expectGolden(example, 'sfbtopo.nft', files[0].content);
-    });
-
-    it('is accepted by nft -c -f', async () => {
-        expectNftAccepts(example, (await render())[0].content);
-    });
-
-    it('has one accept per firewall rule, none for IPsec exceptions, and every set it uses', async () => {
+    it('matches its golden files: sfbtopo.nft, and one file per perimeter firewall that has rules', async () => {
         const rules = await ruleSetOf(readRepoFile(`examples/${example}`), `/examples/${example}`);
-        const content = renderNftables(rules, { sourceFile: example })[0].content;
-        const accepts = content.split('\n').filter((line) => /^\s+ip |^\s+(tcp|udp|meta) /.test(line));
-        expect(accepts).toHaveLength(rules.firewall.length);
-        for (const [index, rule] of rules.firewall.entries()) {
-            expect(accepts[index]).toMatch(new RegExp(` accept comment "${rule.id.replace(/[.]/g, '\\.')}"$`));
-            expect(accepts[index]).toContain(`${rule.transport.toLowerCase()} dport ${rule.ports}`);
+        const files = renderNftables(rules, { sourceFile: example });
+        const has = (firewall: string) => rules.firewall.some((rule) => rule.firewall === firewall);
+        expect(files.map((file) => file.name)).toEqual([
+            'sfbtopo.nft',
+            ...(has('perimeter-external') ? ['sfbtopo-perimeter-external.nft'] : []),
+            ...(has('perimeter-internal') ? ['sfbtopo-perimeter-internal.nft'] : []),
+        ]);
+        for (const file of files) expectGolden(example, file.name, file.content);
+    });
+
+    it('is accepted by nft -c -f, every file', async () => {
+        for (const file of await render()) expectNftAccepts(`${example}-${file.name}`, file.content);
+    });
+
+    it('has one accept per firewall rule in its firewall\'s file, none for IPsec exceptions, and every set it uses', async () => {
+        const rules = await ruleSetOf(readRepoFile(`examples/${example}`), `/examples/${example}`);
+        const files = renderNftables(rules, { sourceFile: example });
+        const firewallOf: Record<string, string> = {
+            'sfbtopo.nft': 'internal',
+            'sfbtopo-perimeter-external.nft': 'perimeter-external',
+            'sfbtopo-perimeter-internal.nft': 'perimeter-internal',
+        };
+        const tables = new Set<string>();
+        let total = 0;
+        for (const { name, content } of files) {
+            const own = rules.firewall.filter((rule) => rule.firewall === firewallOf[name]);
+            const accepts = content.split('\n').filter((line) => /^\s+ip |^\s+(tcp|udp|meta) /.test(line));
+            expect(accepts).toHaveLength(own.length);
+            total += accepts.length;
+            for (const [index, rule] of own.entries()) {
+                expect(accepts[index]).toMatch(new RegExp(` accept comment "${rule.id.replace(/[.]/g, '\\.')}"$`));
+                expect(accepts[index]).toContain(`${rule.transport.toLowerCase()} dport ${rule.ports}`);
+            }
+            expect(content).not.toContain('ipsec.');
+            const defined = new Set([...content.matchAll(/^ {4}set (\S+) \{$/gm)].map((m) => m[1]));
+            const used = new Set([...content.matchAll(/@(\w+)/g)].map((m) => m[1]));
+            expect([...used].filter((name) => !defined.has(name))).toEqual([]);
+            expect([...defined].filter((name) => !used.has(name))).toEqual([]);
+            for (const name of defined) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+            const table = /^table inet (\w+) \{$/m.exec(content)?.[1];
+            expect(table).toBeDefined();
+            tables.add(table!);
         }
-        expect(content).not.toContain('ipsec.');
-        const defined = new Set([...content.matchAll(/^ {4}set (\S+) \{$/gm)].map((m) => m[1]));
-        const used = new Set([...content.matchAll(/@(\w+)/g)].map((m) => m[1]));
-        expect([...used].filter((name) => !defined.has(name))).toEqual([]);
-        expect([...defined].filter((name) => !used.has(name))).toEqual([]);
-        for (const name of defined) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+        expect(total).toBe(rules.firewall.length);
+        expect(tables.size).toBe(files.length);
+    });
+});
+
+describe('nftables NAT comments', () => {
+    it('names the public address above each rule to a translated A/V Edge address, matching the private one', async () => {
+        const rules = await ruleSetOf(readRepoFile('examples/perimeter.sfbtopo'), '/examples/perimeter.sfbtopo');
+        const external = renderNftables(rules, { sourceFile: 'perimeter.sfbtopo' }).find((file) => file.name === 'sfbtopo-perimeter-external.nft')!;
+        const lines = external.content.split('\n');
+        const translated = rules.firewall.filter((rule) => rule.nat);
+        expect(translated.length).toBeGreaterThan(0);
+        for (const rule of translated) {
+            const at = lines.findIndex((line) => line.endsWith(`comment "${rule.id}"`));
+            expect(at).toBeGreaterThan(0);
+            expect(lines[at - 1]).toMatch(/^ {8}# NAT: /);
+            expect(lines[at - 1]).toContain('198.51.100.23 (private 172.16.100.23)');
+            expect(lines[at - 1]).toMatch(rule.direction === 'outbound' ? /before SNAT/ : /translated \(private\) destination, as the forward chain sees it after DNAT/);
+        }
+        const untranslated = lines.filter((line) => /accept comment/.test(line)).length - translated.length;
+        expect(lines.filter((line) => line.includes('# NAT: '))).toHaveLength(translated.length);
+        expect(untranslated).toBeGreaterThan(0);
+        // The public address is only ever named in comments: the sets and matches hold the private one.
+        expect(lines.filter((line) => line.includes('198.51.100.23') && !/^\s*#/.test(line))).toEqual([]);
+        expect(lines.some((line) => /elements = \{ .*172\.16\.100\.23/.test(line))).toBe(true);
     });
 });
 

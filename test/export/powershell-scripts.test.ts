@@ -226,33 +226,54 @@ describe.each(examples)('PowerShell exports of %s', (example) => {
         expect(file.content).toContain('$previous = @(Get-NetIPsecRule -Group $group -ErrorAction SilentlyContinue)\nif ($previous.Count -gt 0) { $previous | Remove-NetIPsecRule }\n');
     });
 
-    it('probe-powershell: embeds every TCP rule with a destination, once, with its first port', async () => {
+    it('probe-powershell: embeds every TCP rule with a destination, once, with its first port; the external firewall apart', async () => {
         const rules = await ruleSetOf(example);
         const [file] = renderProbePowershell(rules, { sourceFile: example });
         expect(file.name).toBe('probe.ps1');
-        const data = file.content.split('\n').filter((line) => line.startsWith('    @{ Rule = '));
-        const probed = rules.firewall.filter((rule) => rule.transport === 'TCP' && rule.destination !== 'any');
-        expect(data).toHaveLength(probed.length);
-        data.forEach((line, i) => {
-            const rule = probed[i];
-            const quoted: string[] = [];
-            for (let at = line.search(/'/); at >= 0 && at < line.length; ) {
-                const { value, end } = readPowershellString(line, at);
-                expect(powershellQuote(value)).toBe(line.slice(at, end));
-                quoted.push(value);
-                const next = line.slice(end).search(/'/);
-                at = next < 0 ? -1 : end + next;
-            }
-            expect(quoted).toEqual([rule.id, rule.service, ...(rule.destination as string[]), ...addresses(rule.source)]);
-            expect(line).toContain(`; Port = ${rule.ports.split('-')[0]}; `);
-            expect(line.endsWith(`# range ${rule.ports}: probes its first port`)).toBe(rule.ports.includes('-'));
-        });
-        expect(file.content).toMatch(/\nparam\(\n {4}\[Parameter\(Mandatory\)\]\[string\]\$SourceAddress\n\)\n/);
+        const probeable = (rule: Rule) => rule.transport === 'TCP' && rule.destination !== 'any';
+        const inside = rules.firewall.filter((rule) => probeable(rule) && rule.firewall !== 'perimeter-external');
+        const outside = rules.firewall.filter((rule) => probeable(rule) && rule.firewall === 'perimeter-external' && rule.direction === 'inbound');
+        // From the Internet a translated address is reached at its public address.
+        const publicOf = (rule: Rule, address: string) => rule.nat?.find((translation) => translation.address === address)?.public ?? address;
+        expectProbeData(arrayLines(file.content, '$rules'), inside, (rule) => [...(rule.destination as string[]), ...addresses(rule.source)]);
+        expectProbeData(arrayLines(file.content, '$externalRules'), outside, (rule) => [...(rule.destination as string[]).map((address) => publicOf(rule, address)), 'Any']);
+        for (const line of arrayLines(file.content, '$externalRules')) expect(line.includes('# NAT: ')).toBe(outside.find((rule) => line.includes(powershellQuote(rule.id)))!.nat !== undefined);
+        expect(file.content).toContain(
+            "[CmdletBinding(DefaultParameterSetName = 'Internal')]\nparam(\n    [Parameter(Mandatory, ParameterSetName = 'Internal')][string]$SourceAddress,\n    [Parameter(ParameterSetName = 'External')][switch]$External\n)\n",
+        );
         expect(file.content).toContain('Test-NetConnection -ComputerName $destination -Port $rule.Port -InformationLevel Quiet');
         expect(file.content).toContain('Format-Table -Property Rule, Destination, Port, Result');
         expect(file.content).toContain('if ($failed -gt 0) { exit 1 }');
     });
 });
+
+/** The data lines of one of the probe script's rule arrays (`$rules = @(` … `)`). */
+function arrayLines(content: string, variable: string): string[] {
+    const lines = content.split('\n');
+    const start = lines.indexOf(`${variable} = @(`);
+    expect(start, variable).toBeGreaterThanOrEqual(0);
+    const end = lines.indexOf(')', start);
+    return lines.slice(start + 1, end).filter((line) => line.startsWith('    @{ Rule = '));
+}
+
+/** Each data line gives back its rule: id, service, the expected addresses, its first port and the range note. */
+function expectProbeData(data: string[], probed: Rule[], expectedAddresses: (rule: Rule) => string[]): void {
+    expect(data).toHaveLength(probed.length);
+    data.forEach((line, i) => {
+        const rule = probed[i];
+        const quoted: string[] = [];
+        for (let at = line.search(/'/); at >= 0 && at < line.length; ) {
+            const { value, end } = readPowershellString(line, at);
+            expect(powershellQuote(value)).toBe(line.slice(at, end));
+            quoted.push(value);
+            const next = line.slice(end).search(/'/);
+            at = next < 0 ? -1 : end + next;
+        }
+        expect(quoted).toEqual([rule.id, rule.service, ...expectedAddresses(rule)]);
+        expect(line).toContain(`; Port = ${rule.ports.split('-')[0]}; `);
+        expect(line.includes(`# range ${rule.ports}: probes its first port`)).toBe(rule.ports.includes('-'));
+    });
+}
 
 describe('PowerShell exports of hostile text', () => {
     const hostile = "x'; Remove-Item C:\\ -Recurse; '\u2019$(calc)`\r\nSecond line \u2018\u201A\u201B & | % ;";

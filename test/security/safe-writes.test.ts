@@ -21,7 +21,7 @@ let counter = 0;
 const fresh = () => join(scratch, `case${++counter}`);
 
 /** Two versions of one topology file, `site.sfbtopo`, that differ in every generated file. */
-const versionText = { a: readRepoFile('examples/contoso.sfbtopo'), b: readRepoFile('examples/contoso.sfbtopo').replace(/10\.0\./g, '10.9.') };
+const versionText = { a: readRepoFile('examples/contoso.sfbtopo'), b: readRepoFile('examples/contoso.sfbtopo').replace(/10\.0\./g, '10.9.').replace(/203\.0\.113\./g, '198.51.100.') };
 type Version = keyof typeof versionText;
 const expected = {} as Record<Version, Map<string, string>>;
 const topologyFile = {} as Record<Version, string>;

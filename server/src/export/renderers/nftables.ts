@@ -1,32 +1,69 @@
-import type { EndpointGroup, Rule } from '../../rules/rule.js';
-import type { Renderer } from '../export-file.js';
+import type { EndpointGroup, FirewallName, Rule, RuleSet } from '../../rules/rule.js';
+import type { ExportContext, ExportFile, Renderer } from '../export-file.js';
 import { sealContent } from '../content-hash.js';
 import { headerLines } from '../header.js';
 import { memoize } from '../memoize.js';
 import { nftAddress, nftComment, nftIdentifier, nftLineComment, NftNames, nftPorts } from '../quoting/nftables.js';
 import { linesText, renderInBlocks } from '../text-joins.js';
 
+/** Each firewall's file and table, in the order the export writes them (spec §2.1). */
+const FIREWALL_FILES: Record<FirewallName, { file: string; table: string; note: string[] }> = {
+    internal: {
+        file: 'sfbtopo.nft',
+        table: 'sfbtopo',
+        note: ['The internal firewall: between the topology\'s internal networks and sites.'],
+    },
+    'perimeter-external': {
+        file: 'sfbtopo-perimeter-external.nft',
+        table: 'sfbtopo_perimeter_external',
+        note: ['The perimeter\'s external firewall: between the Internet and the Edge servers\'', 'external addresses and the reverse proxies.'],
+    },
+    'perimeter-internal': {
+        file: 'sfbtopo-perimeter-internal.nft',
+        table: 'sfbtopo_perimeter_internal',
+        note: ['The perimeter\'s internal firewall: between the perimeter network and the internal', 'network (Edge internal addresses, reverse proxies, next hops).'],
+    },
+};
+
 /**
- * `sfbtopo.nft`: one complete nftables ruleset for a Linux router or firewall between the
- * topology's networks. Named sets hold the addresses (pool and file share servers, VIPs,
- * gateways, client subnets, reverse proxies); the `forward` chain accepts each firewall
- * rule. IPsec exceptions are Windows connection security rules, not firewall rules, and
- * are left to the IPsec formats.
+ * `sfbtopo.nft`, `sfbtopo-perimeter-external.nft`, `sfbtopo-perimeter-internal.nft`: one
+ * complete nftables ruleset per firewall (spec §2.1), for the Linux router or firewall in
+ * that place. `sfbtopo.nft` (the internal firewall) is always written; a perimeter file
+ * only when that firewall has rules. Each file has its own table, so the three can be
+ * loaded on one host too. Named sets hold the addresses (pool and file share servers,
+ * VIPs, gateways, client subnets, reverse proxies, Edge service addresses); the `forward`
+ * chain accepts each firewall rule. IPsec exceptions are Windows connection security
+ * rules, not firewall rules, and are left to the IPsec formats.
  */
-export const renderNftables: Renderer = (rules, context) => {
-    const sets = new AddressSets(rules.firewall);
+export const renderNftables: Renderer = (rules, context) =>
+    (Object.keys(FIREWALL_FILES) as FirewallName[]).flatMap((firewall) => {
+        const own = rules.firewall.filter((rule) => rule.firewall === firewall);
+        if (firewall !== 'internal' && own.length === 0) return [];
+        return [renderRuleset(rules, own, FIREWALL_FILES[firewall], context)];
+    });
+
+function renderRuleset(rules: RuleSet, firewall: Rule[], place: { file: string; table: string; note: string[] }, context: ExportContext): ExportFile {
+    const sets = new AddressSets(firewall);
     const lines = [
         ...headerLines(rules, context).map((line) => nftLineComment(line)),
         '#',
-        '# Load with `nft -f sfbtopo.nft`. Loading it again replaces the table: the first two',
+        ...place.note.map((line) => nftLineComment(line)),
+        `# Load with \`nft -f ${place.file}\`. Loading it again replaces the table: the first two`,
         '# commands create it if missing and delete it, the block recreates it.',
         '# The chain only accepts what the topology needs and its policy is accept, so that',
         '# loading it blocks nothing: merge these rules into your default-drop policy.',
         '# IPsec exceptions are not firewall rules and are not in this file.',
-        'table inet sfbtopo',
-        'delete table inet sfbtopo',
+        ...(firewall.some((rule) => rule.nat)
+            ? [
+                  '# Rules to or from a translated (NAT) A/V Edge address match the private address: the',
+                  '# forward chain sees it after DNAT (inbound) and before SNAT (outbound); the comment',
+                  '# above each such rule names the public address the Internet uses.',
+              ]
+            : []),
+        `table inet ${place.table}`,
+        `delete table inet ${place.table}`,
         '',
-        'table inet sfbtopo {',
+        `table inet ${place.table} {`,
         ...sets.bySite().flatMap((set) => [
             `    ${nftLineComment(set.note)}`,
             `    set ${set.name} {`,
@@ -39,12 +76,23 @@ export const renderNftables: Renderer = (rules, context) => {
         ]),
         '    chain forward {',
         '        type filter hook forward priority 0; policy accept;',
-        ...chainRules(rules.firewall, sets),
+        ...chainRules(firewall, sets),
         '    }',
         '}',
     ];
-    return [{ name: 'sfbtopo.nft', content: sealContent(linesText(lines), 'hash-comment') }];
-};
+    return { name: place.file, content: sealContent(linesText(lines), 'hash-comment') };
+}
+
+/** The comment line before a rule to or from a translated address, or none. */
+function natComment(rule: Rule): string {
+    if (!rule.nat || rule.nat.length === 0) return '';
+    const pairs = rule.nat.map((t) => `${t.public} (private ${t.address})`).join(', ');
+    const text =
+        rule.direction === 'outbound'
+            ? `NAT: the Internet sees this traffic from ${pairs}; the rule matches the private source, as the forward chain sees it before SNAT.`
+            : `NAT: the Internet connects to ${pairs}; the rule matches the translated (private) destination, as the forward chain sees it after DNAT.`;
+    return `        ${nftLineComment(text)}\n`;
+}
 
 /** The chain's rules, each run of one site's rules after a blank line and a comment. */
 function chainRules(firewall: Rule[], sets: AddressSets): string[] {
@@ -53,7 +101,7 @@ function chainRules(firewall: Rule[], sets: AddressSets): string[] {
         let end = start + 1;
         while (end < firewall.length && firewall[end].site === firewall[start].site) end++;
         const site = firewall.slice(start, end);
-        lines.push('', `        ${nftLineComment(`Site ${site[0].site}`)}`, ...renderInBlocks(site, (rule) => `        ${nftRule(rule, sets)}`, '\n'));
+        lines.push('', `        ${nftLineComment(`Site ${site[0].site}`)}`, ...renderInBlocks(site, (rule) => `${natComment(rule)}        ${nftRule(rule, sets)}`, '\n'));
         start = end;
     }
     return lines;
