@@ -42,6 +42,7 @@ site Tokyo {
     server pc01b 10.10.4.12
   }
   edge pool edge01 {
+    nexthop dir01
     server edge01a internal 172.16.0.10 external 203.0.113.10
   }
   fileshare fs01 { server fs01a 10.10.7.11 }

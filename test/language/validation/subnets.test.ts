@@ -19,11 +19,12 @@ site Redmond {
     loadbalancing dns
   }
   edge pool edge01 {
+    nexthop fe01
     server edge01a internal 172.16.0.10 external 203.0.113.10
   }
   fileshare fs01 { server fs01a 10.0.7.11 }
   gateway pstn1 192.168.50.1
-  reverseproxy rp01 198.51.100.5
+  reverseproxy rp01 198.51.100.5 external 198.51.100.6
   loadbalancer lbfe for fe01 { vip 10.0.1.100 }
 
   clients { subnet clients }

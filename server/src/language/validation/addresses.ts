@@ -1,21 +1,23 @@
-import type { Gateway, ReverseProxy, Server, Topology, Vip } from '../generated/ast.js';
+import { isReverseProxy, type Gateway, type ReverseProxy, type Server, type Topology, type Vip } from '../generated/ast.js';
 import { ipv4AddressProblem, normaliseIpv4, type AddressProblem } from '../../net/ipv4.js';
 import type { Bilingual } from '../l10n/locale.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
-import { addressUses, lineOf, type AddressUse } from './topology-contents.js';
+import { addressUses, lineOf, type AddressNode, type AddressUse } from './topology-contents.js';
 
 export function checkServerAddresses(server: Server, report: Reporter): void {
-    for (const property of ['address', 'internal', 'external'] as const) {
+    for (const property of ['address', 'internal', 'external', 'nat'] as const) {
         checkAddress(server, property, server[property], report);
     }
+    for (const service of server.services) checkAddress(service, 'address', service.address, report);
 }
 
 export function checkHostAddress(node: Gateway | ReverseProxy | Vip, report: Reporter): void {
     checkAddress(node, 'address', node.address, report);
+    if (isReverseProxy(node)) checkAddress(node, 'external', node.external, report);
 }
 
-function checkAddress(node: Server | Gateway | ReverseProxy | Vip, property: string, text: string | undefined, report: Reporter): void {
+function checkAddress(node: AddressNode, property: string, text: string | undefined, report: Reporter): void {
     const problem = text === undefined ? undefined : ipv4AddressProblem(text);
     if (problem && text !== undefined) {
         report('error', IssueCodes.InvalidAddress, addressMessage(problem, text), { node, property });
@@ -54,7 +56,7 @@ export function checkUniqueAddresses(topology: Topology, report: Reporter): void
             {
                 en:
                     `The address ${use.text} of ${use.owner.en} is already used by ${earlier.owner.en} at line ${line}; ` +
-                    'each server, gateway, reverse proxy and load balancer VIP needs an address of its own.',
+                    'each server address (internal, external, per service, NAT), gateway, reverse proxy and load balancer VIP needs an address of its own.',
                 ja:
                     `${use.owner.ja} のアドレス ${use.text} は、${line} 行目の${earlier.owner.ja}で既に使われています。` +
                     'サーバー、ゲートウェイ、リバース プロキシ、ロード バランサーの VIP には、それぞれ別のアドレスが必要です。',

@@ -33,6 +33,16 @@ export const IssueCodes = {
     LoadBalancerExtraPort: 'load-balancer-extra-port',
     DnsLoadBalancingNeedsHlb: 'dns-load-balancing-needs-hlb',
     HardwareLoadBalancerMissing: 'hardware-load-balancer-missing',
+    // perimeter: Edge pools and reverse proxies
+    NextHopRole: 'nexthop-role',
+    ImplicitNextHop: 'implicit-nexthop',
+    NextHopMissing: 'nexthop-missing',
+    EdgeNatWithHardwareLoadBalancing: 'edge-nat-with-hardware-load-balancing',
+    EdgePrivateExternalAddress: 'edge-private-external-address',
+    EdgeExternalInSubnet: 'edge-external-in-subnet',
+    EdgeServiceAddresses: 'edge-service-addresses',
+    EdgeAddressFormsMixed: 'edge-address-forms-mixed',
+    ReverseProxyWithoutExternal: 'reverse-proxy-without-external',
     // media ranges
     MediaRangeBounds: 'media-range-bounds',
     ClientMediaTooSmall: 'client-media-too-small',

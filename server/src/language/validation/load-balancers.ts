@@ -8,7 +8,7 @@ import { lineOf } from './topology-contents.js';
 import { withArticle } from '../l10n/english.js';
 
 /** Roles that need load balancing once they have several servers. */
-const BALANCED_ROLES = new Set(['frontend', 'director', 'mediation']);
+const BALANCED_ROLES = new Set(['frontend', 'director', 'mediation', 'edge']);
 
 /** The ports a load balancer must carry, and whether it may exist at all. */
 export function checkLoadBalancer(lb: LoadBalancer, report: Reporter): void {
@@ -124,7 +124,15 @@ export function checkPoolLoadBalancing(pool: Pool, report: Reporter): void {
             ja: `プール ${pool.name} にはサーバーが ${servers} 台ありますが、\`loadbalancing dns\` も \`loadbalancing hardware\` もありません。複数サーバーの ${pool.role} プールは負荷分散が必要です。`,
         }, { node: pool, property: 'name' });
     }
-    if (!balancing || balancers.length > 0 || !hasLoadBalancerTable(facts.role)) return;
+    if (!balancing || balancers.length > 0) return;
+    if (facts.role === 'edge' && balancing.mode === 'hardware') {
+        report('error', IssueCodes.HardwareLoadBalancerMissing, {
+            en: `Edge pool ${pool.name} uses hardware load balancing but no \`loadbalancer … for ${pool.name}\` exists; it needs \`vip internal ADDRESS\` and \`vip external ADDRESS\` (or \`vip access\`, \`vip webconf\`, \`vip av\`).`,
+            ja: `エッジ プール ${pool.name} はハードウェア負荷分散を使いますが、\`loadbalancer … for ${pool.name}\` がありません。\`vip internal ADDRESS\` と \`vip external ADDRESS\` (または \`vip access\`、\`vip webconf\`、\`vip av\`) が必要です。`,
+        }, { node: balancing, data: { pool: pool.name } });
+        return;
+    }
+    if (!hasLoadBalancerTable(facts.role)) return;
     const mode = loadBalancingMode(facts)!;
     const ports = portsOf(loadBalancerEntries(facts.role, mode, roleContext(facts).colocatedMediation));
     if (mode === 'dns' && servers > 1 && (pool.role === 'frontend' || pool.role === 'director')) {

@@ -47,7 +47,7 @@ export function checkPoolOptions(pool: Pool, report: Reporter): void {
     }
 }
 
-function reportRepeats(statements: AstNode[], report: Reporter): void {
+export function reportRepeats(statements: AstNode[], report: Reporter): void {
     for (const later of statements.slice(1)) {
         reportRepeat(later, statements[0], report);
     }

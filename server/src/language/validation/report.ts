@@ -12,7 +12,8 @@ export interface Place {
     data?: Record<string, unknown>;
 }
 
-export type Reporter = (severity: 'error' | 'warning', code: IssueCode, message: Bilingual, place: Place) => void;
+/** `info` is an LSP Information: shown, but never a reason to fail `sfbtopo validate`. */
+export type Reporter = (severity: 'error' | 'warning' | 'info', code: IssueCode, message: Bilingual, place: Place) => void;
 
 /**
  * A validator of this language: like a Langium check, but it reports through a

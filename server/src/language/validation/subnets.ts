@@ -39,12 +39,12 @@ export function checkSubnet(subnet: Subnet, report: Reporter): void {
     }
 }
 
-interface DeclaredSubnet {
+export interface DeclaredSubnet {
     subnet: Subnet;
     network: Ipv4Network;
 }
 
-function declaredSubnets(site: Site): DeclaredSubnet[] {
+export function declaredSubnets(site: Site): DeclaredSubnet[] {
     return site.members.filter(isSubnet).flatMap((subnet) => {
         const checked = subnet.cidr === undefined ? undefined : checkIpv4Cidr(subnet.cidr);
         return checked && checked.problem === undefined ? [{ subnet, network: checked.network }] : [];

@@ -1,5 +1,5 @@
 import { interruptAndCheck, isAstNode, type AstNode, type Cancellation, type ReferenceInfo } from 'langium';
-import { isGateway, isReverseProxy, isServer, isVip, type Gateway, type Pool, type ReverseProxy, type Server, type Site, type Topology, type Vip } from '../generated/ast.js';
+import { isGateway, isReverseProxy, isServer, isVip, type EdgeServiceAddress, type Gateway, type Pool, type ReverseProxy, type Server, type Site, type Topology, type Vip } from '../generated/ast.js';
 import type { Bilingual } from '../l10n/locale.js';
 import { referencesOf } from '../references/node-references.js';
 
@@ -144,8 +144,11 @@ const DECLARATION_KINDS: Record<string, (node: AstNode) => Bilingual> = {
     FileShare: () => ({ en: 'file share', ja: 'ファイル共有' }),
 };
 
-/** A host address property of a node. */
-export type AddressProperty = 'address' | 'internal' | 'external';
+/** A host address property of a node (`nat` of an Edge server; `address` of an Edge service address). */
+export type AddressProperty = 'address' | 'internal' | 'external' | 'nat';
+
+/** A node that holds host addresses. */
+export type AddressNode = Server | EdgeServiceAddress | Gateway | ReverseProxy | Vip;
 
 /** One host address written in the topology: the node and the property that holds it. */
 export interface AddressUse {
@@ -168,8 +171,13 @@ const siteAddressUses = new SiteLists<AddressUse>((site) => {
                 const text = node[property];
                 if (text !== undefined) uses.push(new Address(node, property, text));
             }
+            for (const service of node.services) {
+                if (service.address !== undefined) uses.push(new Address(service, 'address', service.address));
+            }
+            if (node.nat !== undefined) uses.push(new Address(node, 'nat', node.nat));
         } else if ((isGateway(node) || isReverseProxy(node) || isVip(node)) && node.address !== undefined) {
             uses.push(new Address(node, 'address', node.address));
+            if (isReverseProxy(node) && node.external !== undefined) uses.push(new Address(node, 'external', node.external));
         }
     }
     return uses;
@@ -178,7 +186,7 @@ const siteAddressUses = new SiteLists<AddressUse>((site) => {
 /** An address use; the owner's words are only needed for a message, which few addresses get: made on demand. */
 class Address implements AddressUse {
     constructor(
-        readonly node: Server | Gateway | ReverseProxy | Vip,
+        readonly node: AddressNode,
         readonly property: AddressProperty,
         readonly text: string,
     ) {}
@@ -189,16 +197,28 @@ class Address implements AddressUse {
 }
 
 /** How an address is described in messages: "server fe01a (internal)", "the VIP of load balancer lb01". */
-export function addressOwner(node: Server | Gateway | ReverseProxy | Vip, property: AddressProperty): Bilingual {
+export function addressOwner(node: AddressNode, property: AddressProperty): Bilingual {
     if (isServer(node)) {
-        const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${property === 'internal' ? '内部' : '外部'})` };
+        const side = property === 'address' ? { en: '', ja: '' } : { en: ` (${property})`, ja: ` (${SIDE_JA[property]})` };
         return { en: `server ${node.name}${side.en}`, ja: `サーバー ${node.name}${side.ja}` };
     }
+    if (node.$type === 'EdgeServiceAddress') {
+        const server = (node as EdgeServiceAddress).$container;
+        const service = (node as EdgeServiceAddress).service;
+        return { en: `server ${server.name} (${service})`, ja: `サーバー ${server.name} (${service})` };
+    }
     if (isGateway(node)) return { en: `gateway ${node.name}`, ja: `ゲートウェイ ${node.name}` };
-    if (isReverseProxy(node)) return { en: `reverse proxy ${node.name}`, ja: `リバース プロキシ ${node.name}` };
-    const lb = node.$container.name;
-    return { en: `the VIP of load balancer ${lb}`, ja: `ロード バランサー ${lb} の VIP` };
+    if (isReverseProxy(node)) {
+        const side = property === 'external' ? { en: ' (external)', ja: ' (外部)' } : { en: '', ja: '' };
+        return { en: `reverse proxy ${node.name}${side.en}`, ja: `リバース プロキシ ${node.name}${side.ja}` };
+    }
+    const vip = node as Vip;
+    const lb = vip.$container.name;
+    const side = vip.side === undefined ? { en: '', ja: '' } : { en: ` (${vip.side})`, ja: ` (${vip.side})` };
+    return { en: `the VIP of load balancer ${lb}${side.en}`, ja: `ロード バランサー ${lb} の VIP${side.ja}` };
 }
+
+const SIDE_JA = { internal: '内部', external: '外部', nat: 'NAT' } as const;
 
 /** The 1-based line where a node starts, for messages that point at an earlier declaration. */
 export function lineOf(node: AstNode): number {

@@ -9,6 +9,7 @@ import { checkClientMedia, checkPoolMedia } from './media-ranges.js';
 import { checkUniqueNames } from './names.js';
 import { checkPortOverrides } from './port-overrides.js';
 import { checkPortRange } from './port-ranges.js';
+import { checkEdgeExternalSubnets, checkEdgeServiceAddresses, checkPerimeterPool, checkReverseProxyExternal } from './perimeter.js';
 import { checkPoolOptions, checkServerShape } from './pools.js';
 import { toLangiumCheck, toLocalLangiumCheck, type TopologyCheck } from './report.js';
 import { checkAddressesInSubnets, checkSubnet, checkSubnetOverlaps } from './subnets.js';
@@ -21,13 +22,13 @@ export function registerValidationChecks(services: SfbtopoServices): void {
     const local = <N extends AstNode>(...list: Array<TopologyCheck<N>>) => list.map((check) => toLocalLangiumCheck(check, locale));
     const registry: ValidationChecks<SfbtopoAstType> = {
         Topology: checks(checkUniqueNames, checkUniqueAddresses, checkUniqueFqdns, checkCentralManagementStore),
-        Site: local(checkSubnetOverlaps, checkAddressesInSubnets),
+        Site: local(checkSubnetOverlaps, checkAddressesInSubnets, checkEdgeExternalSubnets),
         Subnet: local(checkSubnet),
         // Load balancing: a load balancer for the pool may be in another site.
-        Pool: [...local(checkPoolOptions), ...checks(checkPoolLoadBalancing), ...local(checkPoolMedia, checkPortOverrides)],
-        Server: local(checkServerAddresses, checkServerShape),
+        Pool: [...local(checkPoolOptions), ...checks(checkPoolLoadBalancing, checkPerimeterPool), ...local(checkPoolMedia, checkPortOverrides)],
+        Server: local(checkServerAddresses, checkServerShape, checkEdgeServiceAddresses),
         Gateway: local(checkHostAddress),
-        ReverseProxy: local(checkHostAddress),
+        ReverseProxy: local(checkHostAddress, checkReverseProxyExternal),
         Vip: local(checkHostAddress),
         // The pool its `for` names may be in another site.
         LoadBalancer: checks(checkLoadBalancer),

@@ -30,7 +30,8 @@ export function removeExtraPort(context: FixContext): CodeAction[] {
 export function addLoadBalancer(context: FixContext): CodeAction[] {
     const pool = context.nodeAt(isPool);
     const cst = pool?.$cstNode;
-    if (!pool || !cst) return [];
+    // An Edge pool's load balancer needs sided VIPs, internal and external: no one right fix.
+    if (!pool || !cst || pool.role === 'edge') return [];
     const name = freeName(context, `lb-${pool.name}`);
     const vip = freeAddressNear(context, pool);
     const indent = ' '.repeat(cst.range.start.character);
