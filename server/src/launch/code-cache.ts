@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** Long enough for a language server to have opened its first documents. */
@@ -16,8 +17,12 @@ const WRITE_AFTER_MS = 10_000;
  * (Node 22 has `module.enableCompileCache()`; Node 20, which sfbtopo supports, has not.)
  * The cache is the user's own (see cacheFolder); anything wrong with it only costs the time
  * it would have saved.
+ *
+ * `v8Flags` are the V8 flags the bundle sets for itself while it runs: they are set before
+ * compiling, since V8 only accepts a cache made under the flags it runs with.
  */
-export function runWithCodeCache(bundle: string, name: string): void {
+export function runWithCodeCache(bundle: string, name: string, v8Flags: readonly string[] = []): void {
+    for (const flag of v8Flags) setFlagsFromString(flag);
     const source = readFileSync(bundle, 'utf8');
     const cacheFile = cachePath(bundle, name);
     const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);

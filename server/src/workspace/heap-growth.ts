@@ -7,6 +7,18 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 50;
 
+const LIMITED_HEAP_GROWTH_FLAG = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+
+/** Lets the language server take V8's `gc` for its idle collections (see idle-collection.ts). */
+export const EXPOSE_GC_FLAG = '--expose-gc';
+
+/**
+ * Every V8 flag the language server sets while it runs. Its launchers set them before
+ * compiling it: V8 rejects a code cache made under other flags, and the server's cache
+ * is made while it runs, so set only by the server they made every start reject it.
+ */
+export const LANGUAGE_SERVER_V8_FLAGS: readonly string[] = [LIMITED_HEAP_GROWTH_FLAG, EXPOSE_GC_FLAG];
+
 /** Whether this process limits its heap growth (the language server does; the command line does not). */
 let limited = false;
 
@@ -21,7 +33,7 @@ let limited = false;
  * once, before the first document is built; V8 reads it at every full collection.
  */
 export function limitHeapGrowth(): void {
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    setFlagsFromString(LIMITED_HEAP_GROWTH_FLAG);
     limited = true;
 }
 
@@ -36,6 +48,6 @@ export function withUsualHeapGrowth<T>(work: () => T): T {
     try {
         return work();
     } finally {
-        setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+        setFlagsFromString(LIMITED_HEAP_GROWTH_FLAG);
     }
 }
