@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
+import { join } from 'node:path';
 import { catalogueCommand } from './commands/catalogue.js';
 import { EXPORT_FORMAT_CHOICES, exportCommand, type ExportFormatChoice } from './commands/export.js';
 import { mapCommand } from './commands/map.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
-import { runLanguageServer } from '../language-server.js';
+import { runWithCodeCache } from '../launch/code-cache.js';
+import { LANGUAGE_SERVER_V8_FLAGS } from '../workspace/heap-growth.js';
 import type { Locale } from '../language/l10n/locale.js';
 
 /** Replaced with package.json's version by the bundler. */
@@ -66,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
         .description('run the language server for any LSP client')
         .requiredOption('--stdio', 'speak the Language Server Protocol over stdin and stdout')
         .action(() => {
-            runLanguageServer();
+            // The language server's own bundle, beside this one (esbuild.mjs): the other commands never load it.
+            runWithCodeCache(join(__dirname, 'server-main.cjs'), 'server', LANGUAGE_SERVER_V8_FLAGS);
             exitCode = -1; // the server owns the process from here on
         });
 

@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Topology } from '../language/generated/ast.js';
 import { resolveTopology } from '../model/resolved-topology.js';
 import { buildRuleSet } from '../rules/rule-model.js';
