@@ -12,7 +12,7 @@ import {
 import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
-import { createTopologyParser, deferredCompletionParser } from './parser/topology-parser.js';
+import { createTopologyParser, deferredCompletionParser, deferredLexer } from './parser/topology-parser.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyNodeDescriptionProvider } from './references/topology-node-descriptions.js';
 import { TopologyReferenceDescriptionProvider } from './references/topology-reference-descriptions.js';
@@ -46,6 +46,8 @@ export const SfbtopoCoreModule: Module<SfbtopoCoreServices, PartialLangiumCoreSe
         // Built on first use (see deferredCompletionParser); the language server builds it after the first diagnostics.
         CompletionParser: (services) => deferredCompletionParser(services),
         ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
+        // Built on first use (see deferredLexer), not for the language server's answer to `initialize`.
+        Lexer: (services) => deferredLexer(services),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
