@@ -72,7 +72,7 @@ describe("the language server's code cache", () => {
         expect(run.error).toBeUndefined();
     }
 
-    // The server sets V8 flags for itself (workspace/heap-growth.ts), and V8 rejects a cache
+    // The server sets V8 flags for itself (workspace/v8-flags.ts), and V8 rejects a cache
     // made under other flags: the next start must still take the cache, not write it again.
     it.each([
         ['as VS Code starts it', ['out/server.cjs', '--stdio'], /^server\./],

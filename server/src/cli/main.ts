@@ -7,7 +7,7 @@ import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './comman
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 import { runWithCodeCache } from '../launch/code-cache.js';
-import { LANGUAGE_SERVER_V8_FLAGS } from '../workspace/heap-growth.js';
+import { LANGUAGE_SERVER_V8_FLAGS } from '../workspace/v8-flags.js';
 import type { Locale } from '../language/l10n/locale.js';
 
 /** Replaced with package.json's version by the bundler. */

@@ -2,7 +2,7 @@ import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { EXPOSE_GC_FLAG } from './heap-growth.js';
+import { EXPOSE_GC_FLAG } from './v8-flags.js';
 
 /** How long the server must have been idle after a build before it collects (and again, before it collects a second time). */
 export const IDLE_MS = 2_000;
