@@ -1,14 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { join } from 'node:path';
 import { catalogueCommand } from './commands/catalogue.js';
-import { EXPORT_FORMAT_CHOICES, exportCommand, type ExportFormatChoice } from './commands/export.js';
-import { mapCommand } from './commands/map.js';
+import type { ExportFormatChoice } from './commands/export.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
 import { runWithCodeCache } from '../launch/code-cache.js';
 import { LANGUAGE_SERVER_V8_FLAGS } from '../workspace/v8-flags.js';
 import type { Locale } from '../language/l10n/locale.js';
+import { EXPORT_FORMATS } from '../export/formats.js';
 
 /** Replaced with package.json's version by the bundler. */
 declare const SFBTOPO_VERSION: string;
@@ -37,11 +37,13 @@ async function main(argv: string[]): Promise<number> {
         .command('export')
         .description('write firewall rules and IPsec exceptions for a topology without errors (nothing is written if it has any)')
         .argument('<file>', '.sfbtopo file to export')
-        .addOption(new Option('--format <format>', 'what to write; all = every format').choices(EXPORT_FORMAT_CHOICES).default('all'))
+        .addOption(new Option('--format <format>', 'what to write; all = every format').choices([...EXPORT_FORMATS, 'all']).default('all'))
         .option('--out <dir>', 'output folder (default: rules/ beside the topology file)')
         .option('--force', 'overwrite files changed by hand since the last export, and files sfbtopo did not write')
         .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
         .action(async (file: string, options: { format: ExportFormatChoice; out?: string; force?: boolean; locale: Locale }) => {
+            // Loaded for this command only, as the map's below: validating needs neither (nor the crypto and file modules they load).
+            const { exportCommand } = await import('./commands/export.js');
             exitCode = await exportCommand(file, options, processOutput);
         });
 
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
         .option('--out <file>', 'SVG file to write (default: the SVG on stdout)')
         .addOption(new Option('--locale <locale>', 'language of the labels and messages').choices(['en', 'ja']).default('en'))
         .action(async (file: string, options: { out?: string; locale: Locale }) => {
+            const { mapCommand } = await import('./commands/map.js');
             exitCode = await mapCommand(file, options, processOutput);
         });
 

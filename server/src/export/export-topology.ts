@@ -5,7 +5,8 @@ import { resolveTopology } from '../model/resolved-topology.js';
 import { buildRuleSet } from '../rules/rule-model.js';
 import type { RuleSet } from '../rules/rule.js';
 import type { ExportContext, ExportFile } from './export-file.js';
-import { RENDERERS, type ExportFormat } from './formats.js';
+import { RENDERERS } from './format-renderers.js';
+import type { ExportFormat } from './formats.js';
 
 export type ExportOutcome = { ok: true; rules: RuleSet; files: ExportFile[] } | { ok: false; errors: Diagnostic[] };
 

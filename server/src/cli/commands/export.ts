@@ -12,8 +12,7 @@ import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.j
 import { readTopologyFile } from '../read-topology-file.js';
 import type { Output } from '../output.js';
 
-/** What `--format` accepts: every renderer, or `all` of them. */
-export const EXPORT_FORMAT_CHOICES = [...EXPORT_FORMATS, 'all'] as const;
+/** What `--format` accepts: one format, or `all` of them. */
 export type ExportFormatChoice = ExportFormat | 'all';
 
 export interface ExportOptions {
