@@ -12,6 +12,7 @@ import {
 import { SfbtopoGeneratedModule, SfbtopoGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './l10n/locale.js';
 import { TopologyParserErrorMessageProvider } from './parser/parser-messages.js';
+import { TopologyTokenBuilder } from './parser/token-builder.js';
 import { createTopologyParser, deferredCompletionParser, deferredLexer } from './parser/topology-parser.js';
 import { TopologyLinker } from './references/topology-linker.js';
 import { TopologyNodeDescriptionProvider } from './references/topology-node-descriptions.js';
@@ -48,6 +49,7 @@ export const SfbtopoCoreModule: Module<SfbtopoCoreServices, PartialLangiumCoreSe
         ParserErrorMessageProvider: (services) => new TopologyParserErrorMessageProvider(services.l10n.Locale),
         // Built on first use (see deferredLexer), not for the language server's answer to `initialize`.
         Lexer: (services) => deferredLexer(services),
+        TokenBuilder: () => new TopologyTokenBuilder(),
     },
     references: {
         ScopeComputation: (services) => new TopologyScopeComputation(services),
