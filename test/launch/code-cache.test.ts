@@ -65,6 +65,14 @@ describe('the command line code cache', () => {
     });
 });
 
+describe('the bundles run through the code cache', () => {
+    // The launcher reads them as Latin-1, which is their text only while they are ASCII (esbuild's default charset).
+    it.each(['out/cli-main.cjs', 'out/server-main.cjs'])('%s is ASCII', (bundle) => {
+        const bytes = readFileSync(join(repoRoot, bundle));
+        expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    });
+});
+
 describe("the language server's code cache", () => {
     /** Starts the server and ends its input at once: it sets its V8 flags, then exits, which writes its cache. */
     function startAndEnd(cacheHome: string, command: string[]) {

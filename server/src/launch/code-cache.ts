@@ -22,7 +22,8 @@ const WRITE_AFTER_MS = 10_000;
  * the bundle was compiled (without this, every start of the language server rejected its cache).
  */
 export function runWithCodeCache(bundle: string, name: string, runtimeFlags: readonly RuntimeV8Flag[] = []): void {
-    const source = readFileSync(bundle, 'utf8');
+    // esbuild writes ASCII only (its default charset), which Latin-1 reads as UTF-8 would, minus UTF-8's checks.
+    const source = readFileSync(bundle, 'latin1');
     const cacheFile = cachePath(bundle, name);
     const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
