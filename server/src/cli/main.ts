@@ -97,7 +97,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv).then(
     (code) => {
-        if (code >= 0) process.exitCode = code;
+        // -1: the language server runs on. Otherwise the process ends once its output is written:
+        // Node's own end would first free its heap piece by piece, a few ms more of a validation.
+        if (code < 0) return;
+        process.exitCode = code;
+        process.stdout.write('', () => process.stderr.write('', () => process.exit()));
     },
     (error: unknown) => {
         process.stderr.write(`sfbtopo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
