@@ -35,26 +35,26 @@ const elkApart = {
 
 /**
  * Langium's document builder imports an error class and its codes from the LSP protocol
- * package, whose entry point loads vscode-jsonrpc's Node transports (IPC, sockets, pipes)
- * and with them Node's net and crypto modules: a fifth of the modules `sfbtopo validate`
- * evaluated. The command line speaks no LSP itself (`sfbtopo lsp` runs the server's bundle),
- * so its bundle takes the protocol's and jsonrpc's shared parts, with jsonrpc's Node runtime
- * layer installed as its Node entry point does.
+ * package, to report a request it cannot answer, which the command line never sends. The
+ * package's entry point defines every request of the protocol and loads vscode-jsonrpc's
+ * Node transports (IPC, sockets, pipes), and with them Node's net and crypto modules: a
+ * third of the modules `sfbtopo validate` evaluated. In the command line's bundle the
+ * protocol is loaded only if those two names are used (`sfbtopo lsp` runs the server's
+ * bundle), and vscode-jsonrpc is its shared part, with the Node runtime layer installed as
+ * its Node entry point does.
  */
 const withoutLspTransports = {
     name: 'without-lsp-transports',
     setup(build) {
         const root = new URL('.', import.meta.url).pathname;
-        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: 'vscode-languageserver-protocol/lib/common/api.js', external: false, namespace: 'shared-part' }));
-        build.onResolve({ filter: /^vscode-jsonrpc$/ }, () => ({ path: 'vscode-jsonrpc', namespace: 'shared-part' }));
-        build.onLoad({ filter: /.*/, namespace: 'shared-part' }, ({ path }) => ({
-            contents:
-                path === 'vscode-jsonrpc'
-                    ? "require('vscode-jsonrpc/lib/node/ril.js').default.install(); module.exports = require('vscode-jsonrpc/lib/common/api.js');"
-                    : `module.exports = require(${JSON.stringify(path)});`,
-            resolveDir: root,
-            loader: 'js',
-        }));
+        const shims = {
+            'vscode-languageserver-protocol':
+                "let api; const load = () => (api ??= require('vscode-languageserver-protocol/lib/common/api.js')); " +
+                'module.exports = { get LSPErrorCodes() { return load().LSPErrorCodes; }, get ResponseError() { return load().ResponseError; } };',
+            'vscode-jsonrpc': "require('vscode-jsonrpc/lib/node/ril.js').default.install(); module.exports = require('vscode-jsonrpc/lib/common/api.js');",
+        };
+        build.onResolve({ filter: /^(vscode-languageserver-protocol|vscode-jsonrpc)$/ }, ({ path }) => ({ path, namespace: 'cli-shim' }));
+        build.onLoad({ filter: /.*/, namespace: 'cli-shim' }, ({ path }) => ({ contents: shims[path], resolveDir: root, loader: 'js' }));
     },
 };
 
