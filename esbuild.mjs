@@ -33,6 +33,31 @@ const elkApart = {
     ],
 };
 
+/**
+ * Langium's document builder imports an error class and its codes from the LSP protocol
+ * package, to report a request it cannot answer, which the command line never sends. The
+ * package's entry point defines every request of the protocol and loads vscode-jsonrpc's
+ * Node transports (IPC, sockets, pipes), and with them Node's net and crypto modules: a
+ * third of the modules `sfbtopo validate` evaluated. In the command line's bundle the
+ * protocol is loaded only if those two names are used (`sfbtopo lsp` runs the server's
+ * bundle), and vscode-jsonrpc is its shared part, with the Node runtime layer installed as
+ * its Node entry point does.
+ */
+const withoutLspTransports = {
+    name: 'without-lsp-transports',
+    setup(build) {
+        const root = new URL('.', import.meta.url).pathname;
+        const shims = {
+            'vscode-languageserver-protocol':
+                "let api; const load = () => (api ??= require('vscode-languageserver-protocol/lib/common/api.js')); " +
+                'module.exports = { get LSPErrorCodes() { return load().LSPErrorCodes; }, get ResponseError() { return load().ResponseError; } };',
+            'vscode-jsonrpc': "require('vscode-jsonrpc/lib/node/ril.js').default.install(); module.exports = require('vscode-jsonrpc/lib/common/api.js');",
+        };
+        build.onResolve({ filter: /^(vscode-languageserver-protocol|vscode-jsonrpc)$/ }, ({ path }) => ({ path, namespace: 'cli-shim' }));
+        build.onLoad({ filter: /.*/, namespace: 'cli-shim' }, ({ path }) => ({ contents: shims[path], resolveDir: root, loader: 'js' }));
+    },
+};
+
 await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client.cjs', external: ['vscode'] }),
     // The language server and `sfbtopo` are small launchers that run their bundle (…-main.cjs)
@@ -40,7 +65,7 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['server/src/launch/server.ts'], outfile: 'out/server.cjs' }),
     esbuild.build({ ...common, ...elkApart, entryPoints: ['server/src/main.ts'], outfile: 'out/server-main.cjs' }),
     esbuild.build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
-    esbuild.build({ ...common, ...elkApart, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli-main.cjs' }),
+    esbuild.build({ ...common, ...elkApart, plugins: [...elkApart.plugins, withoutLspTransports], entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli-main.cjs' }),
     esbuild.build({ ...common, entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'], outfile: 'out/elk.cjs' }),
     // The topology map's webview script: runs in the webview (a browser), not in Node.
     esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/map/map-view.ts'], outfile: 'out/map-view.js' }),

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
 
 // out/cli.cjs runs out/cli-main.cjs through V8's code cache, kept in the user's cache folder
-// (XDG_CACHE_HOME here). The cache may only ever make a run faster, never change or break it.
+// (XDG_CACHE_HOME here), and out/server.cjs the language server likewise. The cache may only
+// ever make a run faster, never change or break it.
 
 const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-code-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -61,5 +62,37 @@ describe('the command line code cache', () => {
         if (root) chownSync(join(home, 'sfbtopo'), 54321, 54321);
         validate(home);
         expect(cachesIn(join(home, 'sfbtopo')).length).toBe(root ? 0 : 1);
+    });
+});
+
+describe('the bundles run through the code cache', () => {
+    // The launcher reads them as Latin-1, which is their text only while they are ASCII (esbuild's default charset).
+    it.each(['out/cli-main.cjs', 'out/server-main.cjs'])('%s is ASCII', (bundle) => {
+        const bytes = readFileSync(join(repoRoot, bundle));
+        expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    });
+});
+
+describe("the language server's code cache", () => {
+    /** Starts the server and ends its input at once: it sets its V8 flags, then exits, which writes its cache. */
+    function startAndEnd(cacheHome: string, command: string[]) {
+        const run = spawnSync(process.execPath, command, { cwd: repoRoot, input: '', env: { ...process.env, XDG_CACHE_HOME: cacheHome }, timeout: 15_000 });
+        expect(run.error).toBeUndefined();
+    }
+
+    // The server sets V8 flags for itself (workspace/v8-flags.ts), and V8 rejects a cache
+    // made under other flags: the next start must still take the cache, not write it again.
+    it.each([
+        ['as VS Code starts it', ['out/server.cjs', '--stdio'], /^server\./],
+        ['as `sfbtopo lsp --stdio`', ['out/cli.cjs', 'lsp', '--stdio'], /^cli\.lsp\./],
+    ])('is taken on the next start, %s', (_how, command, name) => {
+        const home = join(scratch, `server-${command[0].replace(/\W/g, '-')}`);
+        startAndEnd(home, command);
+        const [cache] = cachesIn(join(home, 'sfbtopo')).filter((file) => name.test(file));
+        expect(cache).toBeDefined();
+        // Written whole and renamed into place: another file if it were written again.
+        const written = statSync(join(home, 'sfbtopo', cache)).ino;
+        startAndEnd(home, command);
+        expect(statSync(join(home, 'sfbtopo', cache)).ino).toBe(written);
     });
 });

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
     [DiagnosticSeverity.Error]: 'error',

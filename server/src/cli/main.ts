@@ -1,12 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
+import { join } from 'node:path';
 import { catalogueCommand } from './commands/catalogue.js';
-import { EXPORT_FORMAT_CHOICES, exportCommand, type ExportFormatChoice } from './commands/export.js';
-import { mapCommand } from './commands/map.js';
+import type { ExportFormatChoice } from './commands/export.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
-import { runLanguageServer } from '../language-server.js';
+import { runWithCodeCache } from '../launch/code-cache.js';
+import { LANGUAGE_SERVER_V8_FLAGS } from '../workspace/v8-flags.js';
 import type { Locale } from '../language/l10n/locale.js';
+import { EXPORT_FORMATS } from '../export/formats.js';
 
 /** Replaced with package.json's version by the bundler. */
 declare const SFBTOPO_VERSION: string;
@@ -35,11 +37,13 @@ async function main(argv: string[]): Promise<number> {
         .command('export')
         .description('write firewall rules and IPsec exceptions for a topology without errors (nothing is written if it has any)')
         .argument('<file>', '.sfbtopo file to export')
-        .addOption(new Option('--format <format>', 'what to write; all = every format').choices(EXPORT_FORMAT_CHOICES).default('all'))
+        .addOption(new Option('--format <format>', 'what to write; all = every format').choices([...EXPORT_FORMATS, 'all']).default('all'))
         .option('--out <dir>', 'output folder (default: rules/ beside the topology file)')
         .option('--force', 'overwrite files changed by hand since the last export, and files sfbtopo did not write')
         .addOption(new Option('--locale <locale>', 'language of the messages').choices(['en', 'ja']).default('en'))
         .action(async (file: string, options: { format: ExportFormatChoice; out?: string; force?: boolean; locale: Locale }) => {
+            // Loaded for this command only, as the map's below: validating needs neither (nor the crypto and file modules they load).
+            const { exportCommand } = await import('./commands/export.js');
             exitCode = await exportCommand(file, options, processOutput);
         });
 
@@ -50,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
         .option('--out <file>', 'SVG file to write (default: the SVG on stdout)')
         .addOption(new Option('--locale <locale>', 'language of the labels and messages').choices(['en', 'ja']).default('en'))
         .action(async (file: string, options: { out?: string; locale: Locale }) => {
+            const { mapCommand } = await import('./commands/map.js');
             exitCode = await mapCommand(file, options, processOutput);
         });
 
@@ -66,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
         .description('run the language server for any LSP client')
         .requiredOption('--stdio', 'speak the Language Server Protocol over stdin and stdout')
         .action(() => {
-            runLanguageServer();
+            // The language server's own bundle, beside this one (esbuild.mjs): the other commands never load it.
+            runWithCodeCache(join(__dirname, 'server-main.cjs'), 'server', LANGUAGE_SERVER_V8_FLAGS);
             exitCode = -1; // the server owns the process from here on
         });
 
@@ -91,7 +97,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv).then(
     (code) => {
-        if (code >= 0) process.exitCode = code;
+        // -1: the language server runs on. Otherwise the process ends once its output is written:
+        // Node's own end would first free its heap piece by piece, a few ms more of a validation.
+        if (code < 0) return;
+        process.exitCode = code;
+        process.stdout.write('', () => process.stderr.write('', () => process.exit()));
     },
     (error: unknown) => {
         process.stderr.write(`sfbtopo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,11 +1,12 @@
 import type { LangiumDocument } from 'langium';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Topology } from '../language/generated/ast.js';
 import { resolveTopology } from '../model/resolved-topology.js';
 import { buildRuleSet } from '../rules/rule-model.js';
 import type { RuleSet } from '../rules/rule.js';
 import type { ExportContext, ExportFile } from './export-file.js';
-import { RENDERERS, type ExportFormat } from './formats.js';
+import { RENDERERS } from './format-renderers.js';
+import type { ExportFormat } from './formats.js';
 
 export type ExportOutcome = { ok: true; rules: RuleSet; files: ExportFile[] } | { ok: false; errors: Diagnostic[] };
 

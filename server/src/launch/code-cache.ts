@@ -16,9 +16,14 @@ const WRITE_AFTER_MS = 10_000;
  * (Node 22 has `module.enableCompileCache()`; Node 20, which sfbtopo supports, has not.)
  * The cache is the user's own (see cacheFolder); anything wrong with it only costs the time
  * it would have saved.
+ *
+ * `runtimeFlags` are the V8 flags the bundle sets for itself while it runs. V8 takes a cache
+ * only under the flags it was made with, so the cache is made with them as they were when
+ * the bundle was compiled (without this, every start of the language server rejected its cache).
  */
-export function runWithCodeCache(bundle: string, name: string): void {
-    const source = readFileSync(bundle, 'utf8');
+export function runWithCodeCache(bundle: string, name: string, runtimeFlags: readonly RuntimeV8Flag[] = []): void {
+    // esbuild writes ASCII only (its default charset), which Latin-1 reads as UTF-8 would, minus UTF-8's checks.
+    const source = readFileSync(bundle, 'latin1');
     const cacheFile = cachePath(bundle, name);
     const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
@@ -27,7 +32,7 @@ export function runWithCodeCache(bundle: string, name: string): void {
         // it may well be ended by a signal, which runs no exit handler.
         let written = false;
         const write = () => {
-            if (!written) writeCache(cacheFile, script);
+            if (!written) writeCache(cacheFile, script, runtimeFlags);
             written = true;
         };
         process.once('exit', write);
@@ -36,6 +41,25 @@ export function runWithCodeCache(bundle: string, name: string): void {
     const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
     const module = { exports: {} };
     run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+/** A V8 flag a bundle sets while it runs (`set`), and its value before (`initial`), both as command-line flags. */
+export interface RuntimeV8Flag {
+    set: string;
+    initial: string;
+}
+
+/** Runs `action` with the flags at their initial values, then sets them again. */
+function withInitialFlags<T>(flags: readonly RuntimeV8Flag[], action: () => T): T {
+    if (flags.length === 0) return action();
+    // Required here: Node's `v8` module takes some 3 ms to load, which `sfbtopo validate` does not need.
+    const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+    for (const flag of flags) setFlagsFromString(flag.initial);
+    try {
+        return action();
+    } finally {
+        for (const flag of flags) setFlagsFromString(flag.set);
+    }
 }
 
 /** Where this user's caches go on this platform; undefined when it is not safely the user's. */
@@ -83,12 +107,12 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /** Replaces this name's caches by the current one: written whole, then renamed into place. */
-function writeCache(file: string, script: Script): void {
+function writeCache(file: string, script: Script, runtimeFlags: readonly RuntimeV8Flag[]): void {
     try {
         const folder = dirname(file);
         const name = file.slice(folder.length + 1).split('-')[0];
         const partial = `${file}.${process.pid}.partial`;
-        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        writeFileSync(partial, withInitialFlags(runtimeFlags, () => script.createCachedData()), { mode: 0o600 });
         renameSync(partial, file);
         for (const old of readdirSync(folder)) {
             if (old.startsWith(`${name}-`) && join(folder, old) !== file && !old.endsWith('.partial')) rmSync(join(folder, old), { force: true });

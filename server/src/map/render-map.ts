@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportDocument } from '../export/export-topology.js';
 import type { Topology } from '../language/generated/ast.js';
 import { resolveTopology, type ResolvedTopology } from '../model/resolved-topology.js';

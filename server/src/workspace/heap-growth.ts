@@ -1,11 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-
-/**
- * How far V8 lets its heap grow past what the last full collection left alive, in
- * percent: 50 lets it grow by half. V8 picks up to four times on a machine with plenty
- * of memory, and its next full collection waits until then.
- */
-export const HEAP_GROWING_PERCENT = 50;
+import { LIMITED_HEAP_GROWTH_FLAG, USUAL_HEAP_GROWTH_FLAG } from './v8-flags.js';
 
 /** Whether this process limits its heap growth (the language server does; the command line does not). */
 let limited = false;
@@ -21,7 +15,7 @@ let limited = false;
  * once, before the first document is built; V8 reads it at every full collection.
  */
 export function limitHeapGrowth(): void {
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    setFlagsFromString(LIMITED_HEAP_GROWTH_FLAG);
     limited = true;
 }
 
@@ -32,10 +26,10 @@ export function limitHeapGrowth(): void {
  */
 export function withUsualHeapGrowth<T>(work: () => T): T {
     if (!limited) return work();
-    setFlagsFromString('--heap-growing-percent=0');
+    setFlagsFromString(USUAL_HEAP_GROWTH_FLAG);
     try {
         return work();
     } finally {
-        setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+        setFlagsFromString(LIMITED_HEAP_GROWTH_FLAG);
     }
 }

@@ -2,6 +2,7 @@ import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { EXPOSE_GC_FLAG } from './v8-flags.js';
 
 /** How long the server must have been idle after a build before it collects (and again, before it collects a second time). */
 export const IDLE_MS = 2_000;
@@ -50,7 +51,7 @@ const GROWTH = 1.1;
 /** V8's full collection: `gc` when Node.js runs with --expose-gc, else from a context made after exposing it. */
 function fullCollection(): (() => void) | undefined {
     if (typeof globalThis.gc === 'function') return globalThis.gc;
-    setFlagsFromString('--expose-gc');
+    setFlagsFromString(EXPOSE_GC_FLAG);
     const gc: unknown = runInNewContext('gc');
     return typeof gc === 'function' ? (gc as () => void) : undefined;
 }

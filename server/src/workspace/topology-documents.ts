@@ -1,7 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Topology } from '../language/generated/ast.js';
-import { createSfbtopoServices, type SfbtopoServices } from '../language/sfbtopo-module.js';
+import { createSfbtopoCoreServices, type SfbtopoCoreServices } from '../language/sfbtopo-core-module.js';
 
 export interface TopologySource {
     /** Absolute path of the file; becomes the document URI. */
@@ -19,7 +19,7 @@ export interface CheckedTopology {
  * Parses, links and validates topologies outside any editor, as the command line
  * does. Files are read by the caller, so each one is checked on its own.
  */
-export async function checkTopologies(sources: TopologySource[], services: SfbtopoServices = createSfbtopoServices(EmptyFileSystem).sfbtopo): Promise<CheckedTopology[]> {
+export async function checkTopologies(sources: TopologySource[], services: SfbtopoCoreServices = createSfbtopoCoreServices(EmptyFileSystem).sfbtopo): Promise<CheckedTopology[]> {
     const workspace = services.shared.workspace;
     const documents = sources.map((source) => {
         const uri = URI.file(source.path);

@@ -1,8 +1,8 @@
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EmptyFileSystem } from 'langium';
 import type { Locale } from '../../language/l10n/locale.js';
-import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
+import { createSfbtopoCoreServices } from '../../language/sfbtopo-core-module.js';
 import { checkTopologies } from '../../workspace/topology-documents.js';
 import { exportDocument } from '../../export/export-topology.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
@@ -12,8 +12,7 @@ import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.j
 import { readTopologyFile } from '../read-topology-file.js';
 import type { Output } from '../output.js';
 
-/** What `--format` accepts: every renderer, or `all` of them. */
-export const EXPORT_FORMAT_CHOICES = [...EXPORT_FORMATS, 'all'] as const;
+/** What `--format` accepts: one format, or `all` of them. */
 export type ExportFormatChoice = ExportFormat | 'all';
 
 export interface ExportOptions {
@@ -35,13 +34,13 @@ export interface ExportOptions {
  * not write, unless `--force` (nothing is written then either).
  */
 export async function exportCommand(file: string, options: ExportOptions, out: Output): Promise<number> {
-    const read = await readTopologyFile(file);
+    const read = readTopologyFile(file);
     if (!read.ok) {
         out.error(`sfbtopo: ${read.message}`);
         return ExitCode.UsageOrInput;
     }
 
-    const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    const { sfbtopo } = createSfbtopoCoreServices(EmptyFileSystem);
     sfbtopo.l10n.Locale.current = options.locale;
     const [checked] = await checkTopologies([{ path: resolve(file), text: read.text }], sfbtopo);
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import type { Locale } from '../../language/l10n/locale.js';
-import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
+import { createSfbtopoCoreServices } from '../../language/sfbtopo-core-module.js';
 import { renderDocumentMap } from '../../map/render-map.js';
 import { MapWriteError, writeMapFile } from '../../map/write-map.js';
 import { checkTopologies } from '../../workspace/topology-documents.js';
@@ -24,13 +24,13 @@ export interface MapOptions {
  * `--out -` also prints it on stdout.
  */
 export async function mapCommand(file: string, options: MapOptions, out: Output): Promise<number> {
-    const read = await readTopologyFile(file);
+    const read = readTopologyFile(file);
     if (!read.ok) {
         out.error(`sfbtopo: ${read.message}`);
         return ExitCode.UsageOrInput;
     }
 
-    const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    const { sfbtopo } = createSfbtopoCoreServices(EmptyFileSystem);
     sfbtopo.l10n.Locale.current = options.locale;
     const [checked] = await checkTopologies([{ path: resolve(file), text: read.text }], sfbtopo);
     const outcome = await renderDocumentMap(checked.document, { locale: options.locale });

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EmptyFileSystem } from 'langium';
 import type { Locale } from '../../language/l10n/locale.js';
-import { createSfbtopoServices } from '../../language/sfbtopo-module.js';
+import { createSfbtopoCoreServices } from '../../language/sfbtopo-core-module.js';
 import { checkTopologies, type TopologySource } from '../../workspace/topology-documents.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.js';
@@ -31,7 +31,7 @@ export async function validateCommand(files: string[], options: ValidateOptions,
     const sources: Array<TopologySource & { shown: string }> = [];
     const unreadable: UnreadableFile[] = [];
     for (const file of files) {
-        const read = await readTopologyFile(file);
+        const read = readTopologyFile(file);
         if (read.ok) {
             sources.push({ path: resolve(file), text: read.text, shown: file });
         } else {
@@ -40,7 +40,7 @@ export async function validateCommand(files: string[], options: ValidateOptions,
         }
     }
     const found: FileDiagnostic[] = [];
-    const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    const { sfbtopo } = createSfbtopoCoreServices(EmptyFileSystem);
     sfbtopo.l10n.Locale.current = options.locale;
     for (const checked of await checkTopologies(sources, sfbtopo)) {
         const shown = sources.find((source) => source === checked.source)?.shown ?? checked.source.path;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** One diagnostic of one checked file; `file` is the path as the user gave it. */
 export interface FileDiagnostic {

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnosticCode, severityWord } from '../format-diagnostic.js';
 import { ruleDescription } from '../rule-descriptions.js';
 import { UNREADABLE_FILE_CODE, type FileDiagnostic, type UnreadableFile } from './report-input.js';

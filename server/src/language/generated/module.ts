@@ -11,7 +11,7 @@ export const SfbtopoLanguageMetaData = {
     languageId: 'sfbtopo',
     fileExtensions: ['.sfbtopo'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const SfbtopoGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {

@@ -1,4 +1,17 @@
-import { createCompletionParser, createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCompletionParser, type LangiumCoreServices, type LangiumParser, type LeafCstNode, type ParserOptions, type RootCstNode } from 'langium';
+import {
+    createCompletionParser,
+    createLangiumParser,
+    CstNodeBuilder,
+    DefaultLexer,
+    type CompositeCstNode,
+    type LangiumCompletionParser,
+    type LangiumCoreServices,
+    type LangiumParser,
+    type LeafCstNode,
+    type Lexer,
+    type ParserOptions,
+    type RootCstNode,
+} from 'langium';
 import { LeafWithRangeOnDemand } from './leaf-ranges.js';
 
 type Tokens = Parameters<CstNodeBuilder['addHiddenNodes']>[0];
@@ -94,6 +107,24 @@ export function deferredCompletionParser(services: LangiumCoreServices): Langium
     let parser: LangiumCompletionParser | undefined;
     const deferred: Pick<LangiumCompletionParser, 'parse'> = { parse: (input) => (parser ??= createTopologyCompletionParser(services)).parse(input) };
     return deferred as LangiumCompletionParser;
+}
+
+/**
+ * Langium's lexer, built when it is first used. The language server's answer to
+ * `initialize` makes the completion provider, which takes the lexer: built then (some 10 ms
+ * of cold code, three times that on a busy machine), it held back the answer, and with it
+ * the client's next steps. Built at the first parse instead, while the client reads the
+ * answer. Parsers and the completion provider only read `definition` and call `tokenize`.
+ */
+export function deferredLexer(services: LangiumCoreServices): Lexer {
+    let lexer: Lexer | undefined;
+    const built = () => (lexer ??= new DefaultLexer(services));
+    return {
+        get definition() {
+            return built().definition;
+        },
+        tokenize: (text, options) => built().tokenize(text, options),
+    };
 }
 
 /**

@@ -1,9 +1,8 @@
-import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { Topology } from '../generated/ast.js';
 import { allReferences, forEachOf } from '../validation/topology-contents.js';
 import type { Bilingual, LocaleSetting } from '../l10n/locale.js';
-import type { SfbtopoServices } from '../sfbtopo-module.js';
+import type { SfbtopoCoreServices } from '../sfbtopo-core-module.js';
 
 /** What each kind of reference must name, in the administrator's words. */
 const EXPECTED: Record<string, (name: string) => Bilingual> = {
@@ -24,13 +23,13 @@ const EXPECTED: Record<string, (name: string) => Bilingual> = {
 export class TopologyLinker extends DefaultLinker {
     private readonly locale: LocaleSetting;
 
-    constructor(services: SfbtopoServices) {
+    constructor(services: SfbtopoCoreServices) {
         super(services);
         this.locale = services.l10n.Locale;
     }
 
     /** Links what Langium's linker links, in the same order, from the references found once per site (see `allReferences`). */
-    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         await forEachOf(allReferences(document.parseResult.value as Topology), cancelToken, (reference) => this.doLink(reference, document));
     }

@@ -1,5 +1,6 @@
 import {
     AstUtils,
+    Cancellation,
     DefaultScopeComputation,
     interruptAndCheck,
     MultiMap,
@@ -11,7 +12,6 @@ import {
     type LangiumDocument,
     type LocalSymbols,
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import type { Topology } from '../generated/ast.js';
 import { nodesOfSite, SiteLists } from '../validation/topology-contents.js';
 
@@ -54,7 +54,7 @@ export class TopologyScopeComputation extends DefaultScopeComputation {
     }
 
     /** The same symbols as Langium's, in the same order; each site's are described once (see `SiteLists`). */
-    override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         await interruptAndCheck(cancelToken);
         const topology = document.parseResult.value as Topology;
         return new MultiMap<AstNode, AstNodeDescription>().addAll(topology, this.siteSymbols.joined(topology));

@@ -1,5 +1,5 @@
-import { type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
-import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { Cancellation, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Topology } from '../generated/ast.js';
 import { SizeLimitedDocumentValidator } from '../workspace/size-limit.js';
 import { forEachNode } from './topology-contents.js';
@@ -13,7 +13,7 @@ import { forEachNode } from './topology-contents.js';
  *   `forEachNode`), with the checks of each node type looked up once per run.
  */
 export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
             const code = (diagnostic.data as { code?: unknown } | undefined)?.code;
@@ -22,7 +22,7 @@ export class TopologyDocumentValidator extends SizeLimitedDocumentValidator {
         return diagnostics;
     }
 
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const checksByType = new Map<string, ValidationCheck[]>();
         // The checks run to their end when called (see SynchronousCheckRegistry); the few that

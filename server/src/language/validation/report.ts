@@ -1,5 +1,5 @@
 import { GrammarUtils, type AstNode, type CstNode, type Properties, type ValidationAcceptor, type ValidationCheck } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver-types';
 import type { Bilingual, LocaleSetting } from '../l10n/locale.js';
 import type { IssueCode } from './issue-codes.js';
 

@@ -1,5 +1,4 @@
-import { ValidationRegistry, type AstNode, type ValidationAcceptor, type ValidationCheck } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { ValidationRegistry, type AstNode, type Cancellation, type ValidationAcceptor, type ValidationCheck } from 'langium';
 
 const CONTEXT = 'An error occurred during validation';
 
@@ -13,7 +12,7 @@ const CONTEXT = 'An error occurred during validation';
  */
 export class SynchronousCheckRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
-        return (node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken) => {
+        return (node: AstNode, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken) => {
             try {
                 const result = check.call(thisObj, node, accept, cancelToken);
                 return result === undefined ? undefined : this.handleException(() => result, CONTEXT, accept, node);

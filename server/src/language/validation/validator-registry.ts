@@ -1,6 +1,6 @@
 import type { AstNode, ValidationChecks } from 'langium';
 import type { SfbtopoAstType } from '../generated/ast.js';
-import type { SfbtopoServices } from '../sfbtopo-module.js';
+import type { SfbtopoCoreServices } from '../sfbtopo-core-module.js';
 import { checkHostAddress, checkServerAddresses, checkUniqueAddresses } from './addresses.js';
 import { checkCentralManagementStore } from './cms.js';
 import { checkFqdn, checkUniqueFqdns } from './fqdns.js';
@@ -15,7 +15,7 @@ import { toLangiumCheck, toLocalLangiumCheck, type TopologyCheck } from './repor
 import { checkAddressesInSubnets, checkSubnet, checkSubnetOverlaps } from './subnets.js';
 
 /** One map from AST type to the checks that apply to it; each check lives with its concern. */
-export function registerValidationChecks(services: SfbtopoServices): void {
+export function registerValidationChecks(services: SfbtopoCoreServices): void {
     const locale = services.l10n.Locale;
     const checks = <N extends AstNode>(...list: Array<TopologyCheck<N>>) => list.map((check) => toLangiumCheck(check, locale));
     // Checks that read only the node's own site (see toLocalLangiumCheck).

@@ -1,5 +1,4 @@
-import type { AstNode, LangiumDocument, ParseResult, URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import type { AstNode, Cancellation, LangiumDocument, ParseResult, URI } from 'langium';
 import type { Topology } from '../generated/ast.js';
 import { reparseEditedSite } from '../parser/site-reparse.js';
 import { oversizeBytes, SizeLimitedDocumentFactory } from './size-limit.js';
@@ -12,7 +11,7 @@ export class TopologyDocumentFactory extends SizeLimitedDocumentFactory {
     /** The parse result each document had when its update began, by URI: only an update may reuse it. */
     private readonly replaced = new Map<string, ParseResult>();
 
-    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
         this.replaced.set(key, document.parseResult);
         try {
@@ -22,7 +21,7 @@ export class TopologyDocumentFactory extends SizeLimitedDocumentFactory {
         }
     }
 
-    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
         const previous = this.replaced.get(uri.toString());
         if (previous && typeof text === 'string' && oversizeBytes(text) === undefined) {
             const parser = this.serviceRegistry.getServices(uri).parser.LangiumParser;

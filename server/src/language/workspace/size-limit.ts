@@ -2,17 +2,16 @@ import {
     DefaultDocumentValidator,
     DefaultLangiumDocumentFactory,
     type AstNode,
+    type Cancellation,
     type LangiumDocument,
     type ParseResult,
     type ParserOptions,
     type URI,
     type ValidationOptions,
 } from 'langium';
-import type { CancellationToken, CompletionList, CompletionParams, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LocaleSetting } from '../l10n/locale.js';
-import { TopologyCompletionProvider } from '../lsp/completion/completion-provider.js';
-import type { SfbtopoServices } from '../sfbtopo-module.js';
+import type { SfbtopoCoreServices } from '../sfbtopo-core-module.js';
 
 /**
  * Above this many bytes of UTF-8 a document is neither parsed nor validated. A real
@@ -80,7 +79,7 @@ export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
         return super.parse(uri, parsable(text), options);
     }
 
-    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
         return super.parseAsync(uri, parsable(text), cancellationToken);
     }
 }
@@ -93,23 +92,15 @@ function parsable(text: unknown): string {
 export class SizeLimitedDocumentValidator extends DefaultDocumentValidator {
     private readonly locale: LocaleSetting;
 
-    constructor(services: SfbtopoServices) {
+    constructor(services: SfbtopoCoreServices) {
         super(services);
         this.locale = services.l10n.Locale;
     }
 
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const bytes = oversizeBytes(document.textDocument.getText());
         if (bytes === undefined) return super.validateDocument(document, options, cancelToken);
         // Reported with the built-in checks, so once per build even when categories run apart.
         return !options.categories || options.categories.includes('built-in') ? [documentTooLarge(bytes, this.locale)] : [];
-    }
-}
-
-/** No completion in an oversize document: Langium's would lex the whole text for each request. */
-export class SizeLimitedCompletionProvider extends TopologyCompletionProvider {
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        if (oversizeBytes(document.textDocument.getText()) !== undefined) return undefined;
-        return super.getCompletion(document, params, cancelToken);
     }
 }

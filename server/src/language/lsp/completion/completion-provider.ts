@@ -7,7 +7,7 @@ import {
     type CompletionContext,
     type NextFeature,
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type Position } from 'vscode-languageserver';
 import { loadBalancerEntries, serverEntriesFor } from '../../../catalogue/queries.js';
 import type { PoolRole, PortEntry } from '../../../catalogue/types.js';
 import { isStandardEdition, loadBalancingMode, poolFacts, roleContext } from '../../../model/pool-facts.js';
@@ -18,6 +18,7 @@ import { Markdown } from '../hover/markdown.js';
 import { POOL_SNIPPETS } from './pool-snippets.js';
 import { siteWindow, type SiteWindow } from './site-window.js';
 import { withoutStackTraces } from '../../parser/topology-parser.js';
+import { oversizeBytes } from '../../workspace/size-limit.js';
 
 const ROLES = Object.keys(POOL_SNIPPETS) as PoolRole[];
 
@@ -179,4 +180,12 @@ function isNamePosition(context: CompletionContext): boolean {
 
 function firstInt(context: CompletionContext) {
     return context.features.find((f) => GrammarAST.isRuleCall(f.feature) && f.feature.rule.ref?.name === 'INT')?.feature;
+}
+
+/** No completion in an oversize document: Langium's would lex the whole text for each request. */
+export class SizeLimitedCompletionProvider extends TopologyCompletionProvider {
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (oversizeBytes(document.textDocument.getText()) !== undefined) return undefined;
+        return super.getCompletion(document, params, cancelToken);
+    }
 }
