@@ -73,3 +73,19 @@ export function diagnoseOnly(...codes: string[]): (text: string) => Promise<Foun
 export function site(body: string): string {
     return `topology T\nsite S {\n${body}\n}\n`;
 }
+
+/** Errors and warnings only: information-level findings say what sfbtopo assumed and block nothing. */
+export function problemsOf<D extends { severity?: number }>(diagnostics: D[]): D[] {
+    return diagnostics.filter((diagnostic) => (diagnostic.severity ?? DiagnosticSeverity.Error) <= DiagnosticSeverity.Warning);
+}
+
+/** The information-level findings of examples/contoso.sfbtopo (see test/language/examples.test.ts). */
+export const CONTOSO_INFO_CODES = ['implicit-nexthop', 'reverse-proxy-without-external'];
+
+/** The codes of the information-level findings, sorted. */
+export function infoCodesOf<D extends { severity?: number; code?: string | number }>(diagnostics: D[]): string[] {
+    return diagnostics
+        .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Information)
+        .map((diagnostic) => String(diagnostic.code))
+        .sort();
+}

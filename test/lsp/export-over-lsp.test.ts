@@ -19,7 +19,7 @@ import {
     type ProtocolConnection,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
-import { readRepoFile, repoRoot } from '../helpers.js';
+import { CONTOSO_INFO_CODES, infoCodesOf, problemsOf, readRepoFile, repoRoot } from '../helpers.js';
 
 // The export as other editors reach it: `workspace/executeCommand` on `sfbtopo lsp --stdio`.
 let server: ChildProcess | undefined;
@@ -81,7 +81,9 @@ describe('the rule export over sfbtopo lsp --stdio', () => {
         writeFileSync(path, text);
         const uri = pathToFileURL(path).href;
         await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sfbtopo', version: 1, text } });
-        expect((await diagnosticsFor(uri)).diagnostics).toEqual([]);
+        const contosoFindings = (await diagnosticsFor(uri)).diagnostics;
+        expect(problemsOf(contosoFindings)).toEqual([]);
+        expect(infoCodesOf(contosoFindings)).toEqual(CONTOSO_INFO_CODES);
 
         const lenses = await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
         expect(lenses?.map((lens) => lens.command?.command)).toEqual(['sfbtopo.exportFirewall', 'sfbtopo.exportIpsec', 'sfbtopo.previewRules']);

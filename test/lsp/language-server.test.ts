@@ -25,7 +25,7 @@ import {
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'langium';
-import { readRepoFile, repoRoot } from '../helpers.js';
+import { CONTOSO_INFO_CODES, infoCodesOf, problemsOf, readRepoFile, repoRoot } from '../helpers.js';
 
 // `sfbtopo lsp --stdio` is the plain LSP server other editors start; speak to it as they do.
 let server: ChildProcess | undefined;
@@ -125,7 +125,9 @@ describe('sfbtopo lsp --stdio', () => {
         await connection.sendNotification(DidOpenTextDocumentNotification.type, {
             textDocument: { uri: good, languageId: 'sfbtopo', version: 1, text: readRepoFile('examples/contoso.sfbtopo') },
         });
-        expect((await diagnosticsFor(good)).diagnostics).toEqual([]);
+        const contosoFindings = (await diagnosticsFor(good)).diagnostics;
+        expect(problemsOf(contosoFindings)).toEqual([]);
+        expect(infoCodesOf(contosoFindings)).toEqual(CONTOSO_INFO_CODES);
 
         const bad = 'untitled:bad.sfbtopo';
         await connection.sendNotification(DidOpenTextDocumentNotification.type, {

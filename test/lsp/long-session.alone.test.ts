@@ -23,7 +23,7 @@ import {
     type Position,
 } from 'vscode-languageserver-protocol/node.js';
 import { TextDocument } from 'langium';
-import { check } from '../helpers.js';
+import { check, problemsOf } from '../helpers.js';
 import { bigTopology } from '../fuzz/big-topology.js';
 import { startLspServer, type LspServer } from '../fuzz/lsp-server.js';
 import { IDLE_MS } from '../../server/src/workspace/idle-collection.js';
@@ -88,7 +88,7 @@ describe('a long edit session over sfbtopo lsp --stdio', () => {
         await connection.sendNotification(DidOpenTextDocumentNotification.type, {
             textDocument: { uri, languageId: 'sfbtopo', version: 1, text: document.getText() },
         });
-        expect((await server.diagnostics(uri, { timeoutMs: 60_000 })).diagnostics).toEqual([]);
+        expect(problemsOf((await server.diagnostics(uri, { timeoutMs: 60_000 })).diagnostics)).toEqual([]);
         await settle();
         const rssAfterFirstBuild = server.rss();
         const heapAfterFirstBuild = await server.liveHeap();

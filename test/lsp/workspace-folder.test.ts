@@ -21,7 +21,7 @@ import {
     type ProtocolConnection,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
-import { readRepoFile, repoRoot } from '../helpers.js';
+import { CONTOSO_INFO_CODES, infoCodesOf, problemsOf, readRepoFile, repoRoot } from '../helpers.js';
 
 // `sfbtopo lsp --stdio` opened on a workspace folder as administrators keep one: topologies
 // next to notes, scripts and a previous export. Only the topologies may get diagnostics.
@@ -89,7 +89,8 @@ async function startOnFolder() {
             };
             look();
         });
-    const diagnosedFiles = () => [...new Set(published.filter((p) => p.diagnostics.length > 0).map((p) => nameOf(p.uri)))].sort();
+    // Files with errors or warnings (the reference example's information-level findings aside).
+    const diagnosedFiles = () => [...new Set(published.filter((p) => problemsOf(p.diagnostics).length > 0).map((p) => nameOf(p.uri)))].sort();
     return { connection, publication, published, diagnosedFiles };
 }
 
@@ -99,7 +100,9 @@ describe('sfbtopo lsp --stdio on a workspace folder', () => {
         const { connection, publication, published, diagnosedFiles } = await startOnFolder();
 
         // The start-up scan: the reference example is clean, the broken topology gets its findings.
-        expect((await publication('contoso.sfbtopo')).diagnostics).toEqual([]);
+        const contosoFindings = (await publication('contoso.sfbtopo')).diagnostics;
+        expect(problemsOf(contosoFindings)).toEqual([]);
+        expect(infoCodesOf(contosoFindings)).toEqual(CONTOSO_INFO_CODES);
         expect((await publication('broken.sfbtopo')).diagnostics.map((d) => d.code)).toEqual(['invalid-address', 'invalid-address']);
 
         // An export writes new files and replaces others; the user edits the README; and the

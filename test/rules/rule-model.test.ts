@@ -6,11 +6,11 @@ import { resolveTopology, type ResolvedTopology } from '../../server/src/model/r
 import { DESTINATION_PEERS } from '../../server/src/rules/flows.js';
 import { buildRuleSet } from '../../server/src/rules/rule-model.js';
 import type { Rule } from '../../server/src/rules/rule.js';
-import { check, readRepoFile } from '../helpers.js';
+import { check, problemsOf, readRepoFile } from '../helpers.js';
 
 async function resolved(example: string): Promise<ResolvedTopology> {
     const { document, diagnostics } = await check(readRepoFile(`examples/${example}`));
-    expect(diagnostics).toEqual([]);
+    expect(problemsOf(diagnostics)).toEqual([]);
     return resolveTopology(document.parseResult.value);
 }
 
@@ -166,11 +166,13 @@ describe('the Central Management Store and the Edge', () => {
             '  frontend pool fe { fqdn "fe.example.com" edition standard hosts cms server fe1 10.0.1.11 }',
             '  director pool dir { fqdn "dir.example.com" server d1 10.0.2.11 }',
             `  edge pool edge { fqdn "edge.example.com" ${loadBalancing} server e1 internal 10.0.9.10 external 203.0.113.10 server e2 internal 10.0.9.11 external 203.0.113.11 }`,
+            // A hardware-load-balanced Edge pool has a load balancer with both sides.
+            ...(loadBalancing === 'loadbalancing hardware' ? ['  loadbalancer edge-lb for edge { vip internal 10.0.9.100 vip external 203.0.113.100 }'] : []),
             '}',
         ].join('\n');
     const replication = async (loadBalancing: string) => {
         const { document, diagnostics } = await check(edgeTopology(loadBalancing));
-        expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+        expect(problemsOf(diagnostics)).toEqual([]);
         const fromCms = (rule: Rule) => rule.source !== 'any' && rule.source.includes('10.0.1.11');
         return buildRuleSet(resolveTopology(document.parseResult.value)).firewall.filter((rule) => fromCms(rule) && ['server.frontend.cms.445', 'edge-internal.internal.tcp.4443.in', 'edge-hlb-internal.internal.tcp.4443.in'].includes(rule.catalogueId));
     };

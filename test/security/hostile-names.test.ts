@@ -18,7 +18,7 @@ import { EXPORT_FORMATS } from '../../server/src/export/formats.js';
 import { windowsFirewallFileName } from '../../server/src/export/renderers/windows-firewall.js';
 import { writeExportFiles } from '../../server/src/export/write-files.js';
 import type { Topology } from '../../server/src/language/generated/ast.js';
-import { check, readRepoFile, repoRoot } from '../helpers.js';
+import { check, problemsOf, readRepoFile, repoRoot } from '../helpers.js';
 import { build, PAYLOADS, POSITIONS, type Built, type Position } from './hostile-corpus.js';
 import { cleanUpNft, emptySkeletons, expectNftAccepts, expectSafeExport, expectSafeFileNames, learnSkeletons } from './output-checks.js';
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
         learnSkeletons(skeletons, outcome.files);
     }
     const { document, diagnostics } = await check(build(undefined, '').text, '/virtual/template.sfbtopo');
-    expect(diagnostics).toEqual([]);
+    expect(problemsOf(diagnostics)).toEqual([]);
     const outcome = exportDocument(document, EXPORT_FORMATS, { sourceFile: SOURCE_FILE.benign });
     if (!outcome.ok) throw new Error('the template must export');
     learnSkeletons(skeletons, outcome.files);

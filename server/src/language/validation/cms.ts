@@ -21,8 +21,8 @@ export function checkCentralManagementStore(topology: Topology, report: Reporter
     }
     if (hostings.length === 0 && topology.sites.some((site) => site.members.some((m) => isPool(m) && m.role === 'frontend'))) {
         report('warning', IssueCodes.CmsMissing, {
-            en: 'No frontend pool says `hosts cms`: one pool must hold the Central Management Store, whose Master Replicator pushes configuration to every server on port 445.',
-            ja: '`hosts cms` を持つ frontend プールがありません。中央管理ストアを持つプールが 1 つ必要です。そのマスター レプリケーターはポート 445 で全サーバーに構成を配布します。',
+            en: 'No frontend pool says `hosts cms`: one pool must hold the Central Management Store, whose Master Replicator pushes configuration to every server (on port 445; to Edge servers on 4443).',
+            ja: '`hosts cms` を持つ frontend プールがありません。中央管理ストアを持つプールが 1 つ必要です。そのマスター レプリケーターは全サーバーに構成を配布します (ポート 445、エッジ サーバーへは 4443)。',
         }, { node: topology, property: 'name' });
     }
 }
