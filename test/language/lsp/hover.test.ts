@@ -278,6 +278,19 @@ describe('hover on the perimeter', () => {
         expect(await hoverAt(exampleAt('vip 10.30.1.100', 6))).toContain('**Load balancer ports for pool ams-fe**');
     });
 
+    it('explains an Edge pool\'s load balancing, with the rules at its VIPs under hardware load balancing', async () => {
+        const hardware = (await hoverAt(exampleAt('loadbalancing hardware', 16)))!;
+        expect(hardware).toContain('**Load balancing of Edge pool utr-edge**');
+        expect(hardware).toContain('Every external address is public: no NAT.');
+        expect(flows(hardware)).toEqual(expect.arrayContaining(['Internet → load balancer utr-edge-lb 443/TCP', 'pool utr-fe → load balancer utr-edge-lb 5061/TCP']));
+        // Each server's own rows are answered on its addresses, not here.
+        expect(column(hardware, 'Port')).not.toContain('50000-59999');
+        expect(await hoverAt(exampleAt('loadbalancer utr-edge-lb', 14))).toContain('**Load balancing of Edge pool utr-edge**');
+        expect(await hoverAt(exampleAt('loadbalancing dns\n    server ams-edge2a', 15))).toContain('Only here may the A/V Edge sit behind NAT');
+        const alone = (await hoverAt(topology('  edge pool e {\n    loadbalancing hard<|>ware\n    server e1 internal 10.0.9.1 external 203.0.113.1\n  }')))!;
+        expect(alone).toContain('No load balancer names this pool yet: `loadbalancer NAME for e { vip internal ADDRESS vip external ADDRESS }`');
+    });
+
     it('answers on a reverse proxy\'s listener and inside, and on its name with both', async () => {
         const listener = (await hoverAt(exampleAt('external 203.0.113.80', 3)))!;
         expect(listener).toContain('**Internet-facing listener of reverse proxy ams-rp (203.0.113.80)**');

@@ -24,7 +24,7 @@ import type { PoolRole } from '../../../catalogue/types.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { clientsHover } from './clients-hover.js';
-import { edgeOptionHover } from './edge-option-hover.js';
+import { edgeOptionHover } from './edge-pool-hover.js';
 import { gatewayHover } from './gateway-hover.js';
 import { loadBalancerHover } from './load-balancer-hover.js';
 import { Markdown } from './markdown.js';

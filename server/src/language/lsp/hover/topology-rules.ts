@@ -40,8 +40,11 @@ export function rulesAt(rules: Rule[], address: string): Rule[] {
     return rules.filter((rule) => has(rule.source) || has(rule.destination) || rule.nat?.some((t) => t.public === address));
 }
 
-/** Whether a rule's source or destination is a group of an Edge pool: its servers, its services or one of its load balancers. */
-export function touchesPool(rule: Rule, pool: string, loadBalancers: ReadonlySet<string>): boolean {
+/**
+ * Whether a rule's source or destination is a group of an Edge pool: its servers, its
+ * services or one of its load balancers (only those when `pool` is undefined).
+ */
+export function touchesPool(rule: Rule, pool: string | undefined, loadBalancers: ReadonlySet<string>): boolean {
     const mine = (group: EndpointGroup | undefined) =>
         group !== undefined &&
         (group.kind === 'load-balancer' ? loadBalancers.has(group.name ?? '') : (group.kind === 'pool' || group.kind.startsWith('edge-')) && group.name === pool);

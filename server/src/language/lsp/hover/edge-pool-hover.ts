@@ -1,5 +1,6 @@
 import { AstUtils } from 'langium';
 import { loadBalancersOf } from '../../../model/pool-facts.js';
+import type { LoadBalancingMode } from '../../../catalogue/queries.js';
 import type { PerimeterEntry } from '../../../catalogue/types.js';
 import { isSite, type Federation, type NextHop, type Pool, type Xmpp } from '../../generated/ast.js';
 import { withArticle } from '../../l10n/english.js';
@@ -66,6 +67,39 @@ function nextHopHover(md: Markdown, statement: NextHop, pool: Pool): Markdown {
         en: 'Also: without `nexthop`, an Edge pool hands SIP to its site\'s first Director pool, else its first Front End pool.',
         ja: 'ほかに: `nexthop` がなければ、エッジ プールはサイトの最初のディレクター プール、なければ最初のフロント エンド プールに SIP を渡します。',
     });
+}
+
+/**
+ * An Edge pool's `loadbalancing`, or its load balancer: where the Internet and the next hop
+ * reach the pool, and under hardware load balancing the rules at the load balancers' VIPs.
+ */
+export function edgeLoadBalancingHover(md: Markdown, pool: Pool, mode: LoadBalancingMode | undefined): Markdown {
+    md.heading({ en: `Load balancing of Edge pool ${pool.name}`, ja: `エッジ プール ${pool.name} の負荷分散` });
+    if (mode === undefined) {
+        return md.say({
+            en: 'No `loadbalancing`: fine for one Edge server; a pool of several states `dns` or `hardware`.',
+            ja: '`loadbalancing` がありません。エッジ サーバー 1 台なら問題ありません。複数台のプールでは `dns` か `hardware` を指定します。',
+        });
+    }
+    if (mode === 'dns') {
+        return md.say({
+            en: 'DNS load balancing: each Edge server\'s own addresses take the rows of the Edge tables (hover an address for them). Only here may the A/V Edge sit behind NAT (`nat ADDRESS`).',
+            ja: 'DNS 負荷分散: 各エッジ サーバー自身のアドレスがエッジの表の行を受け持ちます (アドレスにカーソルを合わせると表示します)。A/V エッジを NAT の内側 (`nat ADDRESS`) に置けるのはこの場合だけです。',
+        });
+    }
+    md.say({
+        en: 'Hardware load balancing: the Internet and the next hop reach the pool at its load balancer\'s virtual IPs, and each server keeps its own rows for media relay, DNS and revocation lists. Every external address is public: no NAT.',
+        ja: 'ハードウェア負荷分散: インターネットとネクスト ホップはロード バランサーの仮想 IP でプールに接続し、メディアの中継、DNS、失効リストの行は各サーバーが受け持ちます。外部アドレスはすべてパブリックで、NAT は使えません。',
+    });
+    const balancers = new Set(loadBalancersOf(pool).map((lb) => lb.name));
+    if (balancers.size === 0) {
+        return md.say({
+            en: `No load balancer names this pool yet: \`loadbalancer NAME for ${pool.name} { vip internal ADDRESS vip external ADDRESS }\`, or one VIP per service.`,
+            ja: `このプールのロード バランサーはまだありません: \`loadbalancer NAME for ${pool.name} { vip internal ADDRESS vip external ADDRESS }\`、またはサービスごとの VIP。`,
+        });
+    }
+    const atVips = firewallRulesOf(pool).filter((rule) => touchesPool(rule, undefined, balancers));
+    return ruleRows(md, atVips, { topology: { uri: AstUtils.getDocument(pool).uri.toString() } });
 }
 
 /** The rules of an Edge pool whose catalogue row passes `keep`, or a line saying there are none. */
