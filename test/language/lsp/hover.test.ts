@@ -321,6 +321,12 @@ describe('hover on the perimeter', () => {
         expect(hop).toContain('**エッジ プール utr-edge のネクスト ホップ: frontend プール utr-fe (サイト Utrecht)**');
     });
 
+    it('names every address of an Edge server on its name, and where to hover for its rules', async () => {
+        const md = (await hoverAt(exampleAt('ams-edge1a internal', 3)))!;
+        expect(md).toContain('**Server ams-edge1a (internal 10.30.9.11, access 203.0.113.21, webconf 203.0.113.22, av 172.16.100.23, nat 198.51.100.23)**');
+        expect(md).toContain('Also: hover `internal`, an external address or `nat`');
+    });
+
     it('answers on unfinished Edge servers without failing', async () => {
         const md = await hoverAt(topology('  edge pool e {\n    server e1 internal 10.0.9.1 acc<|>ess 203.0.113.1 av\n  }'));
         expect(md).toContain('**Access Edge of Edge server e1 (203.0.113.1)**');
