@@ -137,6 +137,11 @@ describe('completion of the perimeter', () => {
         expect(items.find((item) => item.label === 'dir02')!.detail).toBe('director pool · site Other');
     });
 
+    it('offers a reverse proxy\'s `external` listener on its line', async () => {
+        expect(await labels(topology('  reverseproxy rp 10.0.8.10 <|>'))).toContain('external');
+        expect(await labels(topology('  reverseproxy rp 10.0.8.10\n  <|>'))).not.toContain('external');
+    });
+
     it('offers VIP sides only in an Edge pool\'s load balancer', async () => {
         const sides = async (pool: string) =>
             (await labels(topology(`  director pool dir01 { server d1 10.0.2.1 }\n  edge pool e { server e1 internal 10.0.9.1 external 203.0.113.1 }\n  loadbalancer lb for ${pool} {\n    vip <|>\n  }`))).sort();
