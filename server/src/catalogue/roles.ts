@@ -1,4 +1,4 @@
-import type { Bilingual, CatalogueRole, PerimeterCondition, PoolRole, RoleCondition } from './types.js';
+import type { Bilingual, CatalogueRole, PerimeterAddress, PerimeterCondition, PoolRole, RoleCondition } from './types.js';
 
 /** Each pool role as the product documentation names it. */
 export const ROLE_TITLES: Record<PoolRole, Bilingual> = {
@@ -37,4 +37,11 @@ export const CONDITION_TITLES: Record<RoleCondition | PerimeterCondition, Biling
     federation: { en: 'with SIP federation', ja: 'SIP フェデレーション時' },
     xmpp: { en: 'with XMPP federation, Skype for Business Server 2015 only', ja: 'XMPP フェデレーション時 (Skype for Business Server 2015 のみ)' },
     optional: { en: 'optional', ja: '任意' },
+};
+
+/** The three Edge services that face the Internet, as the product names them. */
+export const EDGE_SERVICE_TITLES: Record<Extract<PerimeterAddress, 'access' | 'webconf' | 'av'>, Bilingual> = {
+    access: { en: 'Access Edge', ja: 'アクセス エッジ' },
+    webconf: { en: 'Web Conferencing Edge', ja: 'Web 会議エッジ' },
+    av: { en: 'A/V Edge', ja: 'A/V エッジ' },
 };

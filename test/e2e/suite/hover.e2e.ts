@@ -23,6 +23,15 @@ suite('Hover', () => {
         await screenshot('hover-5061', '.monaco-hover >> text=Port 5061');
     });
 
+    test('on an Edge server\'s NAT it says which firewall it faces and lists the rules there', async () => {
+        const editor = await openEditor(workspaceFile('perimeter.sfbtopo'));
+        const { markdown: text } = await hoversOn(editor, 'nat 198.51.100.23');
+        assert.match(text, /\*\*NAT of Edge server ams-edge1a: 198\.51\.100\.23 stands for the A\/V Edge 172\.16\.100\.23\*\*/);
+        assert.match(text, /Faces the perimeter's external firewall, towards the Internet \(`perimeter-external`\)\./);
+        assert.match(text, /\| Internet \| A\/V Edge of pool ams-edge1 \| 3478 \| UDP \|/);
+        assert.match(text, /NAT: the external firewall sees 172\.16\.100\.23 as 198\.51\.100\.23/);
+    });
+
     test('on a role keyword it summarises the ports by family and links to the rules preview', async () => {
         const editor = await openEditor(workspaceFile('ports.sfbtopo'));
         const { hovers, markdown: text, position } = await hoversOn(editor, 'director', 2);

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EmptyFileSystem, TextDocument, type LangiumDocument } from 'langium';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectSymbols, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompletionItemKind, ErrorCodes, FoldingRangeKind, SymbolKind, type DocumentSymbol, type WorkspaceEdit } from 'vscode-languageserver';
 import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
-import { diagnose } from '../../helpers.js';
+import { diagnose, repoRoot } from '../../helpers.js';
 
 const { sfbtopo } = createSfbtopoServices(EmptyFileSystem);
 const parse = parseHelper(sfbtopo);
@@ -164,6 +166,10 @@ describe('outline', () => {
                     '      med02a [Variable] 10.1.3.11',
                     '    edge01 [Class] edge · 1 server',
                     '      edge01a [Variable] internal 10.1.9.10 · external 203.0.113.10',
+                    // One external address: the three Edge services listen on it.
+                    '        Access Edge [Property] 203.0.113.10',
+                    '        Web Conferencing Edge [Property] 203.0.113.10',
+                    '        A/V Edge [Property] 203.0.113.10',
                     '    fs01 [Struct] 1 server',
                     '      fs01a [Variable] 10.1.7.11',
                     '    rp01 [Interface] 10.1.0.5',
@@ -334,6 +340,49 @@ describe('prepare rename', () => {
         const document = await open(topology.replace('loadbalancing dns', 'loadbalancing dns\n    media audio 50000-50019'));
         for (const [word, n] of [['pool', 0], ['frontend', 0], ['gateway', 1], ['10.0.1.11', 0], ['50000', 0], ['fe01.contoso', 0], ['dns', 0], ['site', 0]] as const) {
             expect(await prepare(document, word, n), word).toBeUndefined();
+        }
+    });
+});
+
+describe('the outline of the perimeter', () => {
+    it('shows each Edge server\'s services with their addresses, the NAT, the reverse proxy\'s listener and the VIP sides', async () => {
+        const text = readFileSync(join(repoRoot, 'examples/perimeter.sfbtopo'), 'utf8');
+        await expectSymbols(sfbtopo)({
+            text,
+            disposeAfterCheck: true,
+            assert: (symbols) => {
+                const lines = outline(symbols);
+                const from = (name: string, count: number) => lines.slice(lines.findIndex((line) => line.trim().startsWith(`${name} [`))).slice(0, count);
+                expect(from('ams-edge1a', 5)).toEqual([
+                    '      ams-edge1a [Variable] internal 10.30.9.11',
+                    '        Access Edge [Property] 203.0.113.21',
+                    '        Web Conferencing Edge [Property] 203.0.113.22',
+                    '        A/V Edge [Property] 172.16.100.23',
+                    '        NAT [Property] 198.51.100.23 → 172.16.100.23',
+                ]);
+                expect(lines).toContain('    ams-rp [Interface] 10.30.8.10 · external 203.0.113.80');
+                expect(lines).toContain('    utr-edge-lb [Function] for utr-edge · VIP internal 10.50.9.100 · VIP access 192.0.2.100 · VIP webconf 192.0.2.101 · VIP av 192.0.2.102');
+                // The service is the symbol's name and its selection; the address is its detail.
+                const server = symbols[0].children![0].children!.find((s) => s.name === 'ams-edge1')!.children!.find((s) => s.name === 'ams-edge1a')!;
+                const av = server.children![2];
+                expect(text.split('\n')[av.range.start.line].slice(av.selectionRange.start.character, av.selectionRange.end.character)).toBe('av 172.16.100.23');
+            },
+        });
+    });
+
+    it('names the Edge services in Japanese when the client is Japanese', async () => {
+        sfbtopo.l10n.Locale.current = 'ja';
+        try {
+            const text = 'topology T\nsite S {\n  edge pool e { server e1 internal 10.0.9.1 access 203.0.113.1 webconf 203.0.113.2 av 203.0.113.3 }\n}\n';
+            await expectSymbols(sfbtopo)({
+                text,
+                disposeAfterCheck: true,
+                assert: (symbols) => {
+                    expect(outline(symbols).slice(-3)).toEqual(['        アクセス エッジ [Property] 203.0.113.1', '        Web 会議エッジ [Property] 203.0.113.2', '        A/V エッジ [Property] 203.0.113.3']);
+                },
+            });
+        } finally {
+            sfbtopo.l10n.Locale.current = 'en';
         }
     });
 });

@@ -136,3 +136,39 @@ describe('semantic tokens', () => {
         expect(legend.tokenModifiers).toContain('declaration');
     });
 });
+
+describe('semantic tokens of the perimeter', () => {
+    const perimeter = `topology T
+site S {
+  director pool <|dir01|> { server d1 10.0.2.1 }                                        // 0
+  edge pool e {
+    nexthop <|dir01|>                                                                   // 1
+    server e1 internal <|10.0.9.11|> <|access|> <|203.0.113.21|> <|webconf|> <|203.0.113.22|> <|av|> <|172.16.0.23|> nat <|198.51.100.23|>   // 2-9
+  }
+  loadbalancer lb for e { vip internal <|10.0.9.100|> vip <|access|> <|192.0.2.100|> vip external <|192.0.2.101|> }   // 10-13
+  reverseproxy rp 10.0.8.10 external <|203.0.113.80|>                                   // 14
+}
+`;
+    let marked: DecodedSemanticTokensWithRanges;
+    beforeAll(async () => {
+        marked = await highlightHelper(sfbtopo)(perimeter);
+    });
+    const at = (index: number) => {
+        const [start, end] = marked.ranges[index];
+        return marked.tokens.filter((t) => t.offset === start && t.offset + t.text.length === end).map((t) => t.tokenType);
+    };
+
+    it('mark the next hop as a reference to a pool', () => {
+        expect(at(1)).toEqual(['class']);
+    });
+
+    it('mark every Edge, NAT, VIP and listener address as an address', () => {
+        for (const index of [2, 4, 6, 8, 9, 10, 12, 13, 14]) expect(at(index), `range ${index}`).toEqual(['regexp']);
+    });
+
+    it('mark the Edge services as services, on servers and on VIPs, and leave `internal`, `external` and `nat` to the grammar', () => {
+        for (const index of [3, 5, 7, 11]) expect(at(index), `range ${index}`).toEqual(['property']);
+        const keywords = marked.tokens.filter((t) => ['internal', 'external', 'nat', 'nexthop'].includes(t.text));
+        expect(keywords).toEqual([]);
+    });
+});

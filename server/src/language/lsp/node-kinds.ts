@@ -1,7 +1,9 @@
-import { isAstNode, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
+import { GrammarUtils, isAstNode, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { EDGE_SERVICE_TITLES } from '../../catalogue/roles.js';
 import {
+    isEdgeServiceAddress,
     isFileShare,
     isGateway,
     isLoadBalancer,
@@ -30,6 +32,8 @@ const KINDS: Record<string, { symbol: SymbolKind; completion: CompletionItemKind
     Gateway: { symbol: SymbolKind.Interface, completion: CompletionItemKind.Interface },
     ReverseProxy: { symbol: SymbolKind.Interface, completion: CompletionItemKind.Interface },
     LoadBalancer: { symbol: SymbolKind.Function, completion: CompletionItemKind.Function },
+    // An Edge service's address, like the service key after `port`, is a property of its server.
+    EdgeServiceAddress: { symbol: SymbolKind.Property, completion: CompletionItemKind.Property },
 };
 
 export class TopologyNodeKindProvider extends DefaultNodeKindProvider {
@@ -48,10 +52,11 @@ function typeOf(node: AstNode | AstNodeDescription): string {
 
 /**
  * The outline: topology › site › pools, file shares, load balancers, gateways,
- * reverse proxies and subnets › servers. The hierarchy comes from the default
- * provider (every named node, nested as in the file); this adds a `detail` that
- * says what the name stands for: a pool's role and server count, a server's
- * address(es), a subnet's CIDR, and so on.
+ * reverse proxies and subnets › servers › an Edge server's services. The hierarchy
+ * comes from the default provider (every named node, nested as in the file); this
+ * adds the Edge services, which have no name of their own, and a `detail` that says
+ * what the name stands for: a pool's role and server count, a server's address(es),
+ * a subnet's CIDR, a reverse proxy's listener, and so on.
  */
 export class TopologyDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     private readonly locale: LocaleSetting;
@@ -70,6 +75,44 @@ export class TopologyDocumentSymbolProvider extends DefaultDocumentSymbolProvide
         return symbol;
     }
 
+    /** An Edge service written with its own address: named after the service, under its server. */
+    override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        if (isEdgeServiceAddress(node) && node.$cstNode) {
+            const title = this.locale.pick(EDGE_SERVICE_TITLES[node.service]);
+            return [{ ...this.createSymbol(document, node, node.$cstNode, node.$cstNode, title), detail: node.address }];
+        }
+        return super.getSymbol(document, node);
+    }
+
+    /**
+     * Under an Edge server, its services: one per `access`, `webconf` or `av` address, or
+     * all three at the one `external` address; then the public address the A/V Edge is
+     * translated to.
+     */
+    override getChildSymbols(document: LangiumDocument, node: AstNode): DocumentSymbol[] | undefined {
+        const children = super.getChildSymbols(document, node) ?? [];
+        if (isServer(node) && node.$cstNode) {
+            const at = (property: 'external' | 'nat') => GrammarUtils.findNodeForProperty(node.$cstNode, property);
+            const leaf = (name: string, place: CstNode, detail: string): DocumentSymbol => ({
+                name,
+                detail,
+                kind: SymbolKind.Property,
+                range: place.range,
+                selectionRange: place.range,
+            });
+            const external = at('external');
+            if (external && node.external !== undefined && node.services.length === 0) {
+                for (const title of Object.values(EDGE_SERVICE_TITLES)) children.push(leaf(this.locale.pick(title), external, node.external));
+            }
+            const nat = at('nat');
+            if (nat && node.nat !== undefined) {
+                const translated = node.services.find((service) => service.service === 'av')?.address ?? node.external;
+                children.push(leaf('NAT', nat, translated !== undefined ? `${node.nat} → ${translated}` : node.nat));
+            }
+        }
+        return children.length > 0 ? children : undefined;
+    }
+
     protected detail(node: AstNode): string | undefined {
         if (isPool(node)) {
             const servers = node.statements.filter(isServer).length;
@@ -84,13 +127,16 @@ export class TopologyDocumentSymbolProvider extends DefaultDocumentSymbolProvide
         if (isSubnet(node)) {
             return node.cidr;
         }
+        if (isReverseProxy(node) && node.external !== undefined) {
+            return `${node.address} · external ${node.external}`;
+        }
         if (isGateway(node) || isReverseProxy(node)) {
             return node.address;
         }
         if (isLoadBalancer(node)) {
             // While the administrator is still typing `for `, the reference is not there yet.
             const target = node.pool?.$refText;
-            const vips = node.statements.filter(isVip).map((vip) => `VIP ${vip.address}`);
+            const vips = node.statements.filter(isVip).map((vip) => (vip.side ? `VIP ${vip.side} ${vip.address}` : `VIP ${vip.address}`));
             const pool = target ? [this.locale.pick({ en: `for ${target}`, ja: `${target} 用` })] : [];
             return [...pool, ...vips].join(' · ') || undefined;
         }

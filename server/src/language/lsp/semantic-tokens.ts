@@ -5,6 +5,8 @@ import {
     isClientSubnet,
     isCmsHosting,
     isColocation,
+    isEdgeService,
+    isEdgeServiceAddress,
     isEdition,
     isFileShare,
     isFqdn,
@@ -14,6 +16,7 @@ import {
     isLoadBalancerPorts,
     isLoadBalancing,
     isMediaRange,
+    isNextHop,
     isPool,
     isPortOverride,
     isPortRange,
@@ -33,18 +36,20 @@ import {
  *   what                                          type         modifier
  *   role keyword (`frontend pool`, `colocate mediation`)  type  [entity.name.type]
  *   topology and site names                       namespace    declaration
- *   pool names, and `for POOL`                    class        declaration on the pool
+ *   pool names, `for POOL` and `nexthop POOL`     class        declaration on the pool
  *   file share names                              struct       declaration
  *   server names                                  variable     declaration
  *   subnet names, and `clients { subnet NAME }`   enum         declaration on the subnet
  *   gateway names, and a pool's `gateway NAME`    interface    declaration on the gateway
  *   reverse proxy names                           interface    declaration
  *   load balancer names                           function     declaration
- *   host addresses and CIDRs                      regexp       [string.regexp] (a literal with
- *                                                              structure, coloured apart from both
- *                                                              numbers and strings)
+ *   host addresses and CIDRs, Edge service, NAT   regexp       [string.regexp] (a literal with
+ *   and VIP addresses, a reverse proxy's                       structure, coloured apart from both
+ *   listener                                                   numbers and strings)
  *   port numbers (`media … A-B`, `ports`, `port S N`)  number  [constant.numeric]
- *   the service key after `port`                  property     [variable.other.property]
+ *   the service key after `port`, and the Edge    property     [variable.other.property]
+ *   service before its address (`access`,
+ *   `webconf`, `av`, on servers and VIPs)
  *   option values (`enterprise`, `standard`, `dns`, `hardware`, `cms`, media kinds)
  *                                                 enumMember   [variable.other.enummember]
  *   FQDN strings                                  string
@@ -90,6 +95,12 @@ export class TopologySemanticTokenProvider extends AbstractSemanticTokenProvider
             acceptor({ node, property: 'address', type: TokenTypes.address });
             acceptor({ node, property: 'internal', type: TokenTypes.address });
             acceptor({ node, property: 'external', type: TokenTypes.address });
+            acceptor({ node, property: 'nat', type: TokenTypes.address });
+        } else if (isEdgeServiceAddress(node)) {
+            acceptor({ node, property: 'service', type: TokenTypes.service });
+            acceptor({ node, property: 'address', type: TokenTypes.address });
+        } else if (isNextHop(node)) {
+            acceptor({ node, property: 'pool', type: TokenTypes.pool });
         } else if (isSubnet(node)) {
             acceptor({ node, property: 'name', type: TokenTypes.subnet, modifier: declaration });
             acceptor({ node, property: 'cidr', type: TokenTypes.address });
@@ -99,10 +110,13 @@ export class TopologySemanticTokenProvider extends AbstractSemanticTokenProvider
         } else if (isReverseProxy(node)) {
             acceptor({ node, property: 'name', type: TokenTypes.reverseProxy, modifier: declaration });
             acceptor({ node, property: 'address', type: TokenTypes.address });
+            acceptor({ node, property: 'external', type: TokenTypes.address });
         } else if (isLoadBalancer(node)) {
             acceptor({ node, property: 'name', type: TokenTypes.loadBalancer, modifier: declaration });
             acceptor({ node, property: 'pool', type: TokenTypes.pool });
         } else if (isVip(node)) {
+            // `internal` and `external` stay keywords, as on servers; an Edge service is a service wherever it is written.
+            if (isEdgeService(node.side)) acceptor({ node, property: 'side', type: TokenTypes.service });
             acceptor({ node, property: 'address', type: TokenTypes.address });
         } else if (isLoadBalancerPorts(node)) {
             acceptor({ node, property: 'ports', type: TokenTypes.port });

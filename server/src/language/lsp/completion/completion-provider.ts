@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, TextDocument, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, TextDocument, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider,
     findFirstFeatures,
@@ -11,11 +11,12 @@ import { CompletionItemKind, InsertTextFormat, type CancellationToken, type Comp
 import { loadBalancerEntries, serverEntriesFor } from '../../../catalogue/queries.js';
 import type { PoolRole, PortEntry } from '../../../catalogue/types.js';
 import { isStandardEdition, loadBalancingMode, poolFacts, roleContext } from '../../../model/pool-facts.js';
-import { isLoadBalancer, isPool } from '../../generated/ast.js';
+import { isLoadBalancer, isNextHop, isPool, type Topology } from '../../generated/ast.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { Markdown } from '../hover/markdown.js';
-import { POOL_SNIPPETS } from './pool-snippets.js';
+import { isNextHopCandidate, nextHopChoices, nextHopRank, perimeterKeywordFits } from './perimeter-completion.js';
+import { edgePoolSnippet, POOL_SNIPPETS } from './pool-snippets.js';
 import { siteWindow, type SiteWindow } from './site-window.js';
 import { withoutStackTraces } from '../../parser/topology-parser.js';
 import { oversizeBytes } from '../../workspace/size-limit.js';
@@ -25,8 +26,10 @@ const ROLES = Object.keys(POOL_SNIPPETS) as PoolRole[];
 /**
  * Keyword and reference completion from Langium, plus what the catalogue knows:
  * service keys after `port`, load balancer ports after `ports`, and a snippet per
- * pool role. Where a new name is expected, nothing is proposed: names are the
- * administrator's to choose, and every keyword could otherwise stand there.
+ * pool role. The perimeter's words are offered only where they make a valid form
+ * (perimeter-completion.ts), and `nexthop` only Director and Front End pools.
+ * Where a new name is expected, nothing is proposed: names are the administrator's
+ * to choose, and every keyword could otherwise stand there.
  */
 export class TopologyCompletionProvider extends DefaultCompletionProvider {
     private readonly locale: LocaleSetting;
@@ -38,7 +41,8 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const previous = this.previousToken(context);
-        if (previous && continuesEndedStatement(context, previous, next)) return;
+        if (previous && continuesEndedStatement(this.grammar, context, previous, next)) return;
+        if (previous && GrammarAST.isKeyword(next.feature) && perimeterKeywordFits(previous, next.feature.value) === false) return;
         if (isNamePosition(context)) {
             if (previous?.text === 'port' && next.feature === context.features[0].feature) this.completeServices(context, acceptor);
             return;
@@ -52,13 +56,31 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, {
                 label: `${role} pool`,
                 kind: CompletionItemKind.Snippet,
-                insertText: POOL_SNIPPETS[role],
+                insertText: role === 'edge' ? edgePoolSnippet(nextHopChoices(context.document.parseResult.value as Topology, context.node)) : POOL_SNIPPETS[role],
                 insertTextFormat: InsertTextFormat.Snippet,
                 detail: this.locale.pick({ en: `New ${role} pool`, ja: `新しい ${role} プール` }),
                 sortText: `1_${role}`,
             });
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** `nexthop` names a Director or Front End pool: the site's own first, as the default next hop is chosen. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        return isNextHop(refInfo.container) ? candidates.filter((description) => isNextHopCandidate(description.node)) : candidates;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const pool = description.node;
+        if (!isNextHop(refInfo.container) || !isNextHopCandidate(pool)) return item;
+        const site = pool.$container.name;
+        return {
+            ...item,
+            detail: this.locale.pick({ en: `${pool.role} pool · site ${site}`, ja: `${pool.role} プール · サイト ${site}` }),
+            sortText: nextHopRank(refInfo.container, pool),
+        };
     }
 
     /** Documents whose completion contexts are being built, with how many requests use each. */
@@ -161,16 +183,55 @@ export class TopologyCompletionProvider extends DefaultCompletionProvider {
  * after `server fe01a 10.0.1.11⏎` it still accepts `internal`; but the canonical layout
  * (formatter.ts) puts each statement on a line of its own, so a new line starts a new
  * statement. Parts a statement still needs (`loadbalancing⏎` → `dns`) stay offered.
+ * A statement's parts include the rules it calls for its own line (an Edge server's
+ * `access ADDRESS`), but not the statements of a block it opens.
  */
-function continuesEndedStatement(context: CompletionContext, previous: CstNode, next: NextFeature): boolean {
+function continuesEndedStatement(grammar: GrammarAST.Grammar, context: CompletionContext, previous: CstNode, next: NextFeature): boolean {
     const lines = context.textDocument;
     if (lines.positionAt(previous.end).line >= lines.positionAt(context.tokenOffset).line) return false;
-    const statement = previous.astNode;
+    const statement = statementOf(previous.astNode);
+    const rule = grammar.rules.find((r): r is GrammarAST.ParserRule => GrammarAST.isParserRule(r) && r.name === statement.$type);
+    if (!rule) return false;
+    const own = rulesOfLine(rule);
+    const starts = new Set(findFirstFeatures(rule.definition).map((path) => path[path.length - 1].feature));
     const continues = (feature: NextFeature) => {
-        const rule = AstUtils.getContainerOfType(feature.feature, GrammarAST.isParserRule);
-        return rule?.name === statement.$type && !findFirstFeatures(rule.definition).some((path) => path[path.length - 1].feature === feature.feature);
+        const called = AstUtils.getContainerOfType(feature.feature, GrammarAST.isParserRule);
+        return called !== undefined && own.has(called) && !starts.has(feature.feature);
     };
     return continues(next) && context.features.some((feature) => !continues(feature));
+}
+
+/** Properties that hold a block's statements (or a topology's sites): each is a statement of its own. */
+const BLOCK_LISTS: ReadonlySet<string> = new Set(['sites', 'members', 'statements']);
+
+/** The statement a node is part of: itself, or the node whose line it is written on (`access ADDRESS` → its server). */
+function statementOf(node: AstNode): AstNode {
+    let statement = node;
+    while (statement.$container && !BLOCK_LISTS.has(statement.$containerProperty ?? '')) statement = statement.$container;
+    return statement;
+}
+
+const lineRules = new WeakMap<GrammarAST.ParserRule, ReadonlySet<GrammarAST.AbstractRule>>();
+
+/** A statement's rule and the rules it calls for its own line, transitively. */
+function rulesOfLine(rule: GrammarAST.ParserRule): ReadonlySet<GrammarAST.AbstractRule> {
+    let rules = lineRules.get(rule);
+    if (rules) return rules;
+    const found = new Set<GrammarAST.AbstractRule>([rule]);
+    const pending = [rule];
+    for (let current = pending.pop(); current; current = pending.pop()) {
+        for (const call of AstUtils.streamAllContents(current.definition).filter(GrammarAST.isRuleCall)) {
+            const target = call.rule.ref;
+            // A name may be spelled like any keyword (see the grammar): its keywords are not parts of the line.
+            if (!GrammarAST.isParserRule(target) || found.has(target) || target.name === 'Name') continue;
+            if (BLOCK_LISTS.has(AstUtils.getContainerOfType(call, GrammarAST.isAssignment)?.feature ?? '')) continue;
+            found.add(target);
+            pending.push(target);
+        }
+    }
+    rules = found;
+    lineRules.set(rule, rules);
+    return rules;
 }
 
 /** A position where the grammar expects a new name: the ID terminal is among the next features. */

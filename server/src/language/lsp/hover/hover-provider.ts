@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -6,26 +6,31 @@ import {
     isCmsHosting,
     isColocation,
     isEdition,
+    isFederation,
     isGatewayLink,
     isLoadBalancer,
     isLoadBalancerPorts,
     isLoadBalancing,
     isMediaRange,
+    isNextHop,
     isPool,
     isPortOverride,
     isPortRange,
     isServer,
     isVip,
+    isXmpp,
 } from '../../generated/ast.js';
 import type { PoolRole } from '../../../catalogue/types.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { clientsHover } from './clients-hover.js';
+import { edgeOptionHover } from './edge-pool-hover.js';
 import { gatewayHover } from './gateway-hover.js';
 import { loadBalancerHover } from './load-balancer-hover.js';
 import { Markdown } from './markdown.js';
 import { mediaHover } from './media-hover.js';
 import { optionHover } from './option-hover.js';
+import { perimeterHover } from './perimeter-hover.js';
 import { portHover } from './port-hover.js';
 import { roleHover } from './role-hover.js';
 import { serverHover } from './server-hover.js';
@@ -34,7 +39,8 @@ import { serviceHover } from './service-hover.js';
 /**
  * Hover documentation from the port catalogue: on port numbers, role keywords,
  * load balancing, options, servers, media ranges, a pool's gateways and the
- * `clients` block. Comments get none.
+ * `clients` block; from the rule model on the perimeter's addresses and an Edge
+ * pool's `nexthop`, `federation` and `xmpp`. Comments get none.
  */
 export class TopologyHoverProvider implements HoverProvider {
     private readonly locale: LocaleSetting;
@@ -60,6 +66,9 @@ export class TopologyHoverProvider implements HoverProvider {
         if (isPortOverride(node)) return serviceHover(md, node);
         if (isPool(node)) return roleHover(md, node.role as PoolRole, { uri: document.uri.toString() });
         if (isLoadBalancing(node)) return loadBalancerHover(md, node.$container);
+        if (isNextHop(node) || isFederation(node) || isXmpp(node)) return edgeOptionHover(md, node);
+        const perimeter = perimeterHover(md, node, partOf(leaf));
+        if (perimeter) return perimeter;
         const balancer = isLoadBalancer(node) ? node : isVip(node) || isLoadBalancerPorts(node) ? node.$container : undefined;
         if (balancer?.pool?.ref) return loadBalancerHover(md, balancer.pool.ref);
         if (isColocation(node) || isCmsHosting(node) || isEdition(node)) return optionHover(md, node);
@@ -69,4 +78,9 @@ export class TopologyHoverProvider implements HoverProvider {
         if (isClients(node) && leaf.text === 'clients') return clientsHover(md, node);
         return undefined;
     }
+}
+
+/** The keyword under the cursor, or the property its text is assigned to. */
+function partOf(leaf: CstNode): string | undefined {
+    return GrammarAST.isKeyword(leaf.grammarSource) ? leaf.text : GrammarUtils.findAssignment(leaf)?.feature;
 }

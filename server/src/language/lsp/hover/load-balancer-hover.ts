@@ -1,11 +1,13 @@
 import { hasLoadBalancerTable, loadBalancerEntries } from '../../../catalogue/queries.js';
 import { isStandardEdition, loadBalancingMode, poolFacts, roleContext } from '../../../model/pool-facts.js';
 import type { Pool } from '../../generated/ast.js';
+import { edgeLoadBalancingHover } from './edge-pool-hover.js';
 import type { Markdown } from './markdown.js';
 
 /** The ports a hardware load balancer in front of a pool must open, and which rule of the catalogue says so. */
 export function loadBalancerHover(md: Markdown, pool: Pool): Markdown {
     const facts = poolFacts(pool);
+    if (facts.role === 'edge') return edgeLoadBalancingHover(md, pool, loadBalancingMode(facts));
     md.heading({ en: `Load balancer ports for pool ${pool.name}`, ja: `プール ${pool.name} のロード バランサーのポート` });
     if (!hasLoadBalancerTable(facts.role)) {
         return md.say({

@@ -3,6 +3,7 @@ import { tableTitle } from '../../../catalogue/tables.js';
 import type { CatalogueEntry } from '../../../catalogue/types.js';
 import { portText, type EffectivePort } from '../../../model/effective-ports.js';
 import type { Bilingual, LocaleSetting } from '../../l10n/locale.js';
+import { ClientCommands, type DocumentCommandArgs } from '../export/export-command-ids.js';
 
 /** Builds hover markdown in the client's language. */
 export class Markdown {
@@ -74,6 +75,11 @@ export class Markdown {
     toString(): string {
         return this.lines.join('\n').trimEnd();
     }
+}
+
+/** A markdown link target that opens the rules preview of a document: every rule, with its addresses. */
+export function previewRulesTarget(topology: DocumentCommandArgs): string {
+    return `command:${ClientCommands.previewRules}?${encodeURIComponent(JSON.stringify([topology]))}`;
 }
 
 function escapeCell(text: string): string {

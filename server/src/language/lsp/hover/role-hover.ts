@@ -4,8 +4,8 @@ import type { PoolRole } from '../../../catalogue/types.js';
 import { portLabelLines } from '../../../map/port-families.js';
 import { effectivePorts, portText, type EffectivePort } from '../../../model/effective-ports.js';
 import { sentPorts } from '../../../rules/flows.js';
-import { ClientCommands, type DocumentCommandArgs } from '../export/export-command-ids.js';
-import type { Markdown } from './markdown.js';
+import type { DocumentCommandArgs } from '../export/export-command-ids.js';
+import { previewRulesTarget, type Markdown } from './markdown.js';
 
 const NO_MOVES = { ports: new Map(), media: new Map() };
 
@@ -20,7 +20,7 @@ export function roleHover(md: Markdown, role: PoolRole, topology: DocumentComman
     const received = ports.filter((port) => !sent.includes(port));
     const ipsec = ipsecEntriesFor({ role, colocatedMediation: false, hostsCms: false });
     md.heading({ en: `${title} pool (\`${role}\`)`, ja: `${title} プール (\`${role}\`)` });
-    const preview = `command:${ClientCommands.previewRules}?${encodeURIComponent(JSON.stringify([topology]))}`;
+    const preview = previewRulesTarget(topology);
     md.say({
         en: `[Preview rules](${preview}) lists every row with its addresses; \`sfbtopo catalogue\` prints the whole catalogue.`,
         ja: `[ルールをプレビュー](${preview}) ですべての行とアドレスを表示します。カタログ全体は \`sfbtopo catalogue\` で表示します。`,

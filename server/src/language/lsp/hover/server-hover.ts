@@ -7,7 +7,13 @@ import type { Markdown } from './markdown.js';
 /** The catalogue rows that apply to one server in this topology, after the pool's overrides. */
 export function serverHover(md: Markdown, server: Server): Markdown {
     const owner = server.$container;
-    const addresses = [server.address, server.internal && `internal ${server.internal}`, server.external && `external ${server.external}`].filter(Boolean).join(', ');
+    const addresses = [
+        server.address,
+        server.internal && `internal ${server.internal}`,
+        server.external && `external ${server.external}`,
+        ...server.services.map((service) => `${service.service} ${service.address ?? ''}`.trim()),
+        server.nat && `nat ${server.nat}`,
+    ].filter(Boolean).join(', ');
     md.heading({ en: `Server ${server.name}${addresses ? ` (${addresses})` : ''}`, ja: `サーバー ${server.name}${addresses ? ` (${addresses})` : ''}` });
     if (!isPool(owner)) {
         // File share servers are reached by the Front End servers over SMB.
@@ -26,6 +32,12 @@ export function serverHover(md: Markdown, server: Server): Markdown {
     }
     if (ipsec.length > 0) {
         md.say({ en: 'IPsec exceptions (no authentication) for this server:', ja: 'このサーバーの IPsec の例外 (認証なし):' }).entries(ipsec, () => 'any');
+    }
+    if (owner.role === 'edge') {
+        md.say({
+            en: 'Also: hover `internal`, an external address or `nat` for the perimeter firewalls\' rules at that address.',
+            ja: 'ほかに: `internal`、外部アドレス、`nat` にカーソルを合わせると、そのアドレスでの境界ネットワークのファイアウォールのルールを表示します。',
+        });
     }
     return md;
 }
