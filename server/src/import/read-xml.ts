@@ -69,7 +69,19 @@ class Stop extends Error {
     }
 }
 
+/** 1-based line and column of an offset in the text. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
 function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; problem: XmlProblem } {
+    // Other text would only be reported once the parser reached its end, far from the cause.
+    const start = text.search(/\S/);
+    if (start >= 0 && text[start] !== '<') {
+        return { ok: false, problem: { ...placeOf(text, start), message: 'this is not XML: an XML topology starts with `<`' } };
+    }
     const parser = new SaxesParser({ xmlns: true, position: true });
     const stack: XmlElement[] = [];
     let root: XmlElement | undefined;
@@ -83,7 +95,9 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; p
         throw new Stop({ ...here(), message: error.message.replace(/^\d+:\d+: /, '') });
     });
     parser.on('doctype', () => {
-        throw new Stop({ ...here(), message: 'document type declarations (<!DOCTYPE …>) are refused: a topology file has none, and its entities are never expanded' });
+        // Reported where the declaration starts; saxes tells of it only once past its end.
+        const at = text.indexOf('<!DOCTYPE');
+        throw new Stop({ ...(at >= 0 ? placeOf(text, at) : here()), message: 'document type declarations (<!DOCTYPE …>) are refused: a topology file has none, and its entities are never expanded' });
     });
     parser.on('opentagstart', () => {
         tagLine = parser.line;
