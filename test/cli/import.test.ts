@@ -88,7 +88,7 @@ describe('sfbtopo import', () => {
         closeSync(fd);
         const run = sfbtopo(['import', big]);
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/big\.xml: error: the file is 65\.0 MB, over the import limit of 64\.0 MB/);
+        expect(run.stderr).toMatch(/sfbtopo: .*big\.xml: the file is 65\.0 MB, over the import limit of 64\.0 MB/);
     });
 
     it('refuses a hosts file with a line that is not ADDRESS NAME…, at its line', () => {

@@ -1,14 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importTopology } from '../../import/import-topology.js';
 import { readHostsFile, resolveHosts } from '../../import/host-addresses.js';
 import { formatImportReport } from '../../import/import-report.js';
-import { oversizeMessage, XML_MAX_BYTES } from '../../import/read-xml.js';
+import { readImportFile } from '../../import/read-import-file.js';
 import { decodeTopology } from '../../workspace/topology-text.js';
 import { FileWriteError, writeOneFile } from '../../workspace/write-one-file.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { describeFileError } from '../read-topology-file.js';
 
 export interface ImportOptions {
     /** The `.sfbtopo` file to write; without it the topology goes to stdout. */
@@ -75,21 +73,10 @@ export async function importCommand(file: string, options: ImportOptions, out: O
     return ExitCode.Ok;
 }
 
-/** The file's bytes, or undefined after saying why they cannot be had; oversize files are not read at all. */
+/** The file's bytes, or undefined after saying why they cannot be had. */
 function readInput(path: string, out: Output): Buffer | undefined {
-    try {
-        const info = statSync(path);
-        if (info.isDirectory()) {
-            out.error(`sfbtopo: ${path} is a directory; give the path of a file`);
-            return undefined;
-        }
-        if (info.size > XML_MAX_BYTES) {
-            out.error(`${path}: error: ${oversizeMessage(info.size)}`);
-            return undefined;
-        }
-        return readFileSync(path);
-    } catch (error) {
-        out.error(`sfbtopo: cannot read ${path}: ${describeFileError(error)}`);
-        return undefined;
-    }
+    const read = readImportFile(path);
+    if (read.ok) return read.bytes;
+    out.error(`sfbtopo: ${read.message}`);
+    return undefined;
 }
