@@ -99,6 +99,25 @@ describe('sfbtopo import', () => {
     });
 });
 
+describe('sfbtopo import --resolve', () => {
+    it('looks the host names the XML gives no address for up with the system resolver', () => {
+        // localhost resolves from /etc/hosts: no network needed.
+        const xml = tempFile('local.xml', [
+            '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">',
+            '  <Sites><CentralSite SiteId="1"><Name>Lab</Name></CentralSite></Sites>',
+            '  <Clusters><Cluster Fqdn="owa.lab.invalid"><ClusterId SiteId="1" Number="1" />',
+            '    <Machine Fqdn="localhost"><NetInterface InterfaceSide="Primary" InterfaceNumber="1" IPAddress="0.0.0.0" /></Machine>',
+            '  </Cluster></Clusters>',
+            '  <Services><Service><ServiceId SiteId="1" RoleName="WacService" Instance="1" /><InstalledOn><ClusterId SiteId="1" Number="1" /></InstalledOn></Service></Services>',
+            '</Topology>',
+        ].join('\n'));
+        expect(sfbtopo(['import', xml]).stdout).toContain('server localhost 0.0.0.0 // localhost');
+        const run = sfbtopo(['import', xml, '--resolve']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('server localhost 127.0.0.1 // localhost');
+    });
+});
+
 describe('the round trip: import, fill in, validate, export', () => {
     it('leaves only the missing facts as errors, and after filling them validates clean and exports', () => {
         // As Windows PowerShell writes it: UTF-16 LE with a byte order mark, CRLF.
