@@ -2,6 +2,7 @@
 // the map's layout engine and the two webview scripts. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -39,18 +40,22 @@ const elkApart = {
  * package's entry point defines every request of the protocol and loads vscode-jsonrpc's
  * Node transports (IPC, sockets, pipes), and with them Node's net and crypto modules: a
  * third of the modules `sfbtopo validate` evaluated. In the command line's bundle the
- * protocol is loaded only if those two names are used (`sfbtopo lsp` runs the server's
+ * protocol is loaded only if its names are used (`sfbtopo lsp` runs the server's
  * bundle), and vscode-jsonrpc is its shared part, with the Node runtime layer installed as
  * its Node entry point does.
  */
+const protocolNames = Object.keys(createRequire(import.meta.url)('vscode-languageserver-protocol/lib/common/api.js'));
+
 const withoutLspTransports = {
     name: 'without-lsp-transports',
     setup(build) {
         const root = new URL('.', import.meta.url).pathname;
         const shims = {
+            // Every name, each loading the protocol when first read: `sfbtopo import` lays its output
+            // out with the editor's formatter, whose module (langium/lsp) reads more of them.
             'vscode-languageserver-protocol':
                 "let api; const load = () => (api ??= require('vscode-languageserver-protocol/lib/common/api.js')); " +
-                'module.exports = { get LSPErrorCodes() { return load().LSPErrorCodes; }, get ResponseError() { return load().ResponseError; } };',
+                `module.exports = { ${protocolNames.map((name) => `get ${name}() { return load().${name}; }`).join(', ')} };`,
             'vscode-jsonrpc': "require('vscode-jsonrpc/lib/node/ril.js').default.install(); module.exports = require('vscode-jsonrpc/lib/common/api.js');",
         };
         build.onResolve({ filter: /^(vscode-languageserver-protocol|vscode-jsonrpc)$/ }, ({ path }) => ({ path, namespace: 'cli-shim' }));

@@ -2,7 +2,8 @@
 // targets of issue 7, with yaml-language-server on the same topology as a peer.
 // Prints a table, rewrites the generated part of BENCHMARKS.md, and exits 1 when a
 // target is missed. Not run by CI. `--quick` takes fewer samples (for slow trees);
-// `--startup` measures only the start-up targets and prints them, leaving BENCHMARKS.md as it is.
+// `--startup` measures only the start-up targets and prints them, leaving BENCHMARKS.md as it is;
+// `--import` likewise measures only the import of a published topology (issue 17).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -15,7 +16,9 @@ import { createSfbtopoServices } from '../server/src/language/sfbtopo-module.js'
 import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
 import { exportDocument } from '../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../server/src/export/formats.js';
+import { importTopology } from '../server/src/import/import-topology.js';
 import { generateTopology, toSfbtopo, toYaml, toYamlData, type ModelTopology } from './generate.js';
+import { generatePublishedTopology } from './generate-published.js';
 import { LspSession, positionAt } from './lsp-client.js';
 import { formatBytes, formatMs, summarise, type Summary } from './stats.js';
 
@@ -23,6 +26,7 @@ const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'out/cli.cjs');
 const QUICK = process.argv.includes('--quick');
 const STARTUP_ONLY = process.argv.includes('--startup');
+const IMPORT_ONLY = process.argv.includes('--import');
 const SIZES = [10, 100, 1000, 5000] as const;
 type Size = (typeof SIZES)[number];
 const MB = 1024 * 1024;
@@ -299,6 +303,35 @@ function cliExport(generated: Map<Size, Generated>, dir: string): void {
         }
         record('export (process)', '`sfbtopo export FILE --format all --out DIR` wall time', size, samples);
     }
+}
+
+/** `sfbtopo import` of a generated 1,000-cluster published topology: in-process (the target) and as a process. */
+async function importBench(dir: string): Promise<void> {
+    const clusters = 1000;
+    const xml = generatePublishedTopology(clusters);
+    const bytes = Buffer.from(xml);
+    const path = join(dir, `published-${clusters}.xml`);
+    writeFileSync(path, bytes);
+    const section = 'import (published topology XML)';
+    const what = `${clusters.toLocaleString('en-US')} clusters, ${formatBytes(bytes.length)}, ${xml.split('\n').length.toLocaleString('en-US')} lines`;
+    const samples: number[] = [];
+    let pools = 0;
+    for (let i = 0; i < runs(6, 2); i++) {
+        const [ms, outcome] = await timeAsync(() => importTopology(bytes, { sourceName: 'published.xml' }));
+        if (!outcome.ok) fail(`bench: the generated topology was not imported: ${outcome.problem.message}`);
+        pools = (outcome.text.match(/^ {2}\w+ pool /gm) ?? []).length;
+        if (i > 0) samples.push(ms); // the first run compiles the reader and the mapper
+    }
+    const inProcess = record(section, `importTopology (read, map, format), ${what} → ${pools} pools`, clusters, samples);
+    target('import a 1,000-cluster published topology (median, in-process)', '≤ 1 s', formatMs(inProcess.median), inProcess.median <= 1000);
+    const processSamples: number[] = [];
+    for (let i = 0; i < runs(3, 1); i++) {
+        const out = join(dir, `imported-${i}.sfbtopo`);
+        const [ms, result] = time(() => spawnSync(process.execPath, [CLI, 'import', path, '--out', out], { encoding: 'utf8', timeout: LSP_TIMEOUT }));
+        if (result.status !== 0) fail(`bench: sfbtopo import ${path} exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
+        processSamples.push(ms);
+    }
+    record(section, '`sfbtopo import FILE --out FILE` wall time', clusters, processSamples);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -609,6 +642,8 @@ async function main(): Promise<number> {
         if (STARTUP_ONLY) {
             cliStartup(dir);
             editorStartup(sizes());
+        } else if (IMPORT_ONLY) {
+            await importBench(dir);
         } else {
             const generated = generate(dir);
             header.push(
@@ -619,6 +654,7 @@ async function main(): Promise<number> {
             cliStartup(dir);
             cliValidate(generated);
             cliExport(generated, dir);
+            await importBench(dir);
             const ours = await editors(generated);
             await yamlPeer(generated, dir, ours.get(1000)!);
             editorStartup(sizes());
@@ -628,7 +664,7 @@ async function main(): Promise<number> {
         rmSync(dir, { recursive: true, force: true });
     }
     load.after = loadavg();
-    if (!STARTUP_ONLY) writeReport(header, load);
+    if (!STARTUP_ONLY && !IMPORT_ONLY) writeReport(header, load);
     const out = [...header, '', ...targetTable(), '', ...table(), '', ...notes.map((n) => `- ${n}`)].join('\n');
     process.stdout.write(`${out}\n`);
     const missed = targets.filter((t) => t.met === false);

@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     let exitCode: number = ExitCode.Ok;
     const program = new Command()
         .name('sfbtopo')
-        .description('Validate Skype for Business Server topologies (.sfbtopo), export their firewall and IPsec rules, and print the port catalogue.')
+        .description('Validate Skype for Business Server topologies (.sfbtopo), export their firewall and IPsec rules, import them from Topology Builder, and print the port catalogue.')
         .version(SFBTOPO_VERSION)
         .exitOverride()
         .showHelpAfterError('(run `sfbtopo --help` for the commands)');
@@ -56,6 +56,24 @@ async function main(argv: string[]): Promise<number> {
         .action(async (file: string, options: { out?: string; locale: Locale }) => {
             const { mapCommand } = await import('./commands/map.js');
             exitCode = await mapCommand(file, options, processOutput);
+        });
+
+    program
+        .command('import')
+        .description('write a topology in this language from a Topology Builder file (.tbxml) or a published topology (Get-CsTopology -AsXml); facts the XML lacks are left as errors to fill in')
+        .argument('<file>', 'topology XML: .tbxml, or the output of Get-CsTopology -AsXml (UTF-8 or UTF-16)')
+        .option('--out <file>', '.sfbtopo file to write (default: the topology on stdout); the import report goes to stderr')
+        .option('--hosts <file>', 'hosts file (lines of ADDRESS NAME...) giving the addresses of servers the XML records as 0.0.0.0')
+        .option('--resolve', "look the servers' FQDNs up in DNS for the addresses the XML lacks (run it inside the network)")
+        .addHelpText(
+            'after',
+            '\nExit status: 0 when written; 2 when the file is not a readable topology XML (file:line:col: message), nothing written.\n' +
+                'The written file opens with a comment naming its source. Addresses the XML does not hold are written as 0.0.0.0,\n' +
+                'subnets as 0.0.0.0/0, and pools of several servers without load balancing: `sfbtopo validate` reports each as an error.',
+        )
+        .action(async (file: string, options: { out?: string; hosts?: string; resolve?: boolean }) => {
+            const { importCommand } = await import('./commands/import.js');
+            exitCode = await importCommand(file, options, processOutput);
         });
 
     program

@@ -44,7 +44,7 @@ function undecodable(decoded: Exclude<DecodedTopology, { ok: true }>): string {
         : `starts with a ${decoded.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} byte order mark but is not valid UTF-16 text; save it as UTF-8`;
 }
 
-function describeFileError(error: unknown): string {
+export function describeFileError(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     switch (code) {
         case 'ENOENT':

@@ -14,6 +14,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<IssueCode | OtherCode, string>> 
     'subnets-overlap': 'Two subnets of a site overlap.',
     'address-outside-subnets': "An address lies in none of its site's subnets.",
     'invalid-fqdn': 'A DNS name is not a valid FQDN.',
+    'address-unknown': 'An address is still the placeholder 0.0.0.0 (not yet known, as after sfbtopo import).',
+    'subnet-unknown': 'A subnet is still the placeholder 0.0.0.0/0 (not yet known, as after sfbtopo import).',
     'port-out-of-range': 'A port number is outside 1-65535.',
     'port-range-reversed': 'A port range has its higher port first.',
     'option-not-for-role': "A pool option does not apply to the pool's role.",

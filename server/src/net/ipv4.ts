@@ -87,3 +87,21 @@ export function ipv4ToNumber(text: string): number {
 export function numberToIpv4(value: number): string {
     return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
+
+/**
+ * The placeholders of a fact not yet known: `0.0.0.0` for an address, `0.0.0.0/0` for a
+ * subnet. Topology Builder records 0.0.0.0 where a server listens on every address it has,
+ * so `sfbtopo import` writes these where the XML holds no usable fact, and the validator
+ * reports each as an error until the administrator fills it in (issue 17).
+ */
+export const UNKNOWN_ADDRESS = '0.0.0.0';
+export const UNKNOWN_SUBNET = '0.0.0.0/0';
+
+export function isUnknownAddress(text: string): boolean {
+    return normaliseIpv4(text) === UNKNOWN_ADDRESS;
+}
+
+export function isUnknownSubnet(text: string): boolean {
+    const slash = text.indexOf('/');
+    return slash > 0 && text.slice(slash + 1) === '0' && isUnknownAddress(text.slice(0, slash));
+}

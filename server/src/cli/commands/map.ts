@@ -3,7 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import type { Locale } from '../../language/l10n/locale.js';
 import { createSfbtopoCoreServices } from '../../language/sfbtopo-core-module.js';
 import { renderDocumentMap } from '../../map/render-map.js';
-import { MapWriteError, writeMapFile } from '../../map/write-map.js';
+import { FileWriteError, writeOneFile } from '../../workspace/write-one-file.js';
 import { checkTopologies } from '../../workspace/topology-documents.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatDiagnostic, inReadingOrder, plural } from '../format-diagnostic.js';
@@ -46,9 +46,9 @@ export async function mapCommand(file: string, options: MapOptions, out: Output)
         return ExitCode.Ok;
     }
     try {
-        await writeMapFile(options.out, outcome.svg);
+        await writeOneFile(options.out, outcome.svg);
     } catch (error) {
-        if (error instanceof MapWriteError) {
+        if (error instanceof FileWriteError) {
             out.error(`sfbtopo: ${error.message}`);
             return ExitCode.UsageOrInput;
         }

@@ -11,6 +11,9 @@ export const IssueCodes = {
     SubnetsOverlap: 'subnets-overlap',
     AddressOutsideSubnets: 'address-outside-subnets',
     InvalidFqdn: 'invalid-fqdn',
+    // facts an imported topology leaves for the administrator (0.0.0.0, 0.0.0.0/0)
+    AddressUnknown: 'address-unknown',
+    SubnetUnknown: 'subnet-unknown',
     // port ranges
     PortOutOfRange: 'port-out-of-range',
     PortRangeReversed: 'port-range-reversed',

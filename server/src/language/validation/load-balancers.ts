@@ -120,8 +120,8 @@ export function checkPoolLoadBalancing(pool: Pool, report: Reporter): void {
     }
     if (servers > 1 && !balancing && BALANCED_ROLES.has(pool.role)) {
         report('error', IssueCodes.PoolNeedsLoadBalancing, {
-            en: `Pool ${pool.name} has ${servers} servers but no \`loadbalancing dns\` or \`loadbalancing hardware\`; ${withArticle(pool.role)} pool of several servers must be load balanced.`,
-            ja: `プール ${pool.name} にはサーバーが ${servers} 台ありますが、\`loadbalancing dns\` も \`loadbalancing hardware\` もありません。複数サーバーの ${pool.role} プールは負荷分散が必要です。`,
+            en: `Pool ${pool.name} has ${servers} servers but no \`loadbalancing dns\` or \`loadbalancing hardware\`; ${withArticle(pool.role)} pool of several servers must be load balanced. Topology Builder does not record which: when the pool's FQDN resolves to each server's address it is DNS, when to one virtual IP of a load balancer, hardware.`,
+            ja: `プール ${pool.name} にはサーバーが ${servers} 台ありますが、\`loadbalancing dns\` も \`loadbalancing hardware\` もありません。複数サーバーの ${pool.role} プールは負荷分散が必要です。どちらかはトポロジ ビルダーに記録されていません。プールの FQDN が各サーバーのアドレスに解決されれば DNS、ロード バランサーの 1 つの仮想 IP に解決されればハードウェアです。`,
         }, { node: pool, property: 'name' });
     }
     if (!balancing || balancers.length > 0) return;

@@ -1,5 +1,5 @@
 import { isFileShare, isPool, isServer, isSubnet, isVip, type Server, type Site, type Subnet, type Vip } from '../generated/ast.js';
-import { checkIpv4Cidr, ipv4ToNumber, normaliseIpv4, type Ipv4Network } from '../../net/ipv4.js';
+import { checkIpv4Cidr, ipv4ToNumber, isUnknownSubnet, normaliseIpv4, type Ipv4Network } from '../../net/ipv4.js';
 import { IssueCodes } from './issue-codes.js';
 import type { Reporter } from './report.js';
 import { addressOwner, lineOf, nodesOfSite } from './topology-contents.js';
@@ -31,6 +31,13 @@ export function checkSubnet(subnet: Subnet, report: Reporter): void {
             }, place);
             return;
     }
+    if (isUnknownSubnet(cidr)) {
+        report('error', IssueCodes.SubnetUnknown, {
+            en: `Subnet ${subnet.name} is not known yet (0.0.0.0/0 is a placeholder): write the network as a CIDR, such as 10.0.0.0/16. The network team's address plan, or the server's IP settings (ipconfig), give it.`,
+            ja: `サブネット ${subnet.name} はまだ分かっていません (0.0.0.0/0 は仮の値です)。10.0.0.0/16 のように CIDR でネットワークを書いてください。ネットワーク チームのアドレス計画か、サーバーの IP 設定 (ipconfig) で分かります。`,
+        }, place);
+        return;
+    }
     if (checked.hostBitsSet) {
         report('warning', IssueCodes.SubnetHostBits, {
             en: `Subnet ${subnet.name}: '${cidr}' has host bits set; the network it denotes is ${checked.network.text}, write that instead.`,
@@ -44,9 +51,10 @@ export interface DeclaredSubnet {
     network: Ipv4Network;
 }
 
+/** The site's subnets with a usable network: not those in error, nor a placeholder not yet filled in. */
 export function declaredSubnets(site: Site): DeclaredSubnet[] {
     return site.members.filter(isSubnet).flatMap((subnet) => {
-        const checked = subnet.cidr === undefined ? undefined : checkIpv4Cidr(subnet.cidr);
+        const checked = subnet.cidr === undefined || isUnknownSubnet(subnet.cidr) ? undefined : checkIpv4Cidr(subnet.cidr);
         return checked && checked.problem === undefined ? [{ subnet, network: checked.network }] : [];
     });
 }

@@ -220,6 +220,17 @@ export function addressOwner(node: AddressNode, property: AddressProperty): Bili
 
 const SIDE_JA = { internal: '内部', external: '外部', nat: 'NAT' } as const;
 
+/** The text of a `//` comment that ends the line where a node ends, if any. */
+export function trailingComment(node: AstNode): string | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const text = cst.root.fullText;
+    let end = text.indexOf('\n', cst.end);
+    if (end < 0) end = text.length;
+    const rest = text.slice(cst.end, end).trim();
+    return rest.startsWith('//') ? rest : undefined;
+}
+
 /** The 1-based line where a node starts, for messages that point at an earlier declaration. */
 export function lineOf(node: AstNode): number {
     return (node.$cstNode?.range.start.line ?? -1) + 1;

@@ -10,6 +10,7 @@ import type { RuleSet } from '../../../rules/rule.js';
 import type { Topology } from '../../generated/ast.js';
 import type { LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
+import { registerImportCommands } from '../import/import-command-handler.js';
 import { registerMapCommands } from '../map/map-command-handler.js';
 import {
     ServerCommands,
@@ -51,6 +52,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         acceptor(ServerCommands.previewRules, (args, token) => this.previewRules(args[0], token));
         acceptor(ServerCommands.rulesTable, (args, token) => this.rulesTable(args[0], token));
         registerMapCommands(acceptor, () => this.shared);
+        registerImportCommands(acceptor, () => this.locale());
     }
 
     async exportRules(args: ExportRulesArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<ExportRulesResult> {

@@ -2,17 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MapWriteError, writeMapFile } from '../../server/src/map/write-map.js';
+import { FileWriteError, writeOneFile } from '../../server/src/workspace/write-one-file.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-write-map-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 const fresh = () => join(scratch, `case${++counter}`);
 
-describe('writing the map file', () => {
+describe('writing one file atomically (map, import)', () => {
     it('creates the folder, writes the file and leaves no temporary file', async () => {
         const dir = fresh();
-        const written = await writeMapFile(join(dir, 'docs', 'Topology map.svg'), '<svg/>');
+        const written = await writeOneFile(join(dir, 'docs', 'Topology map.svg'), '<svg/>');
         expect(written).toBe(join(dir, 'docs', 'Topology map.svg'));
         expect(readFileSync(written, 'utf8')).toBe('<svg/>');
         expect(readdirSync(join(dir, 'docs'))).toEqual(['Topology map.svg']);
@@ -22,7 +22,7 @@ describe('writing the map file', () => {
         const dir = fresh();
         mkdirSync(dir);
         writeFileSync(join(dir, 'map.svg'), 'old');
-        await writeMapFile(join(dir, 'map.svg'), 'new');
+        await writeOneFile(join(dir, 'map.svg'), 'new');
         expect(readFileSync(join(dir, 'map.svg'), 'utf8')).toBe('new');
         expect(readdirSync(dir)).toEqual(['map.svg']);
     });
@@ -33,9 +33,9 @@ describe('writing the map file', () => {
         writeFileSync(join(dir, 'elsewhere.txt'), 'keep');
         symlinkSync(join(dir, 'elsewhere.txt'), join(dir, 'link.svg'));
         mkdirSync(join(dir, 'folder.svg'));
-        await expect(writeMapFile(join(dir, 'link.svg'), 'x')).rejects.toThrow(MapWriteError);
-        await expect(writeMapFile(join(dir, 'link.svg'), 'x')).rejects.toThrow(/symbolic link/);
-        await expect(writeMapFile(join(dir, 'folder.svg'), 'x')).rejects.toThrow(/is a folder/);
+        await expect(writeOneFile(join(dir, 'link.svg'), 'x')).rejects.toThrow(FileWriteError);
+        await expect(writeOneFile(join(dir, 'link.svg'), 'x')).rejects.toThrow(/symbolic link/);
+        await expect(writeOneFile(join(dir, 'folder.svg'), 'x')).rejects.toThrow(/is a folder/);
         expect(readFileSync(join(dir, 'elsewhere.txt'), 'utf8')).toBe('keep');
         expect(readdirSync(dir).sort()).toEqual(['elsewhere.txt', 'folder.svg', 'link.svg']);
         expect(existsSync(join(dir, 'folder.svg', 'x'))).toBe(false);

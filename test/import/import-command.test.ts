@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importTopologyXml } from '../../server/src/language/lsp/import/import-command-handler.js';
+import { importedFileName } from '../../server/src/language/lsp/import/import-command-ids.js';
+import type { LocaleSetting } from '../../server/src/language/l10n/locale.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'sfbtopo-import-command-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const english: LocaleSetting = { current: 'en', pick: (message) => message.en };
+const japanese: LocaleSetting = { current: 'ja', pick: (message) => message.ja };
+const fixture = new URL('./fixtures/contoso.tbxml', import.meta.url);
+const url = (path: string) => pathToFileURL(path).toString();
+
+describe('sfbtopo.importTopologyXml, the server command behind "sfbtopo: Import Topology…"', () => {
+    it('writes the imported topology and returns the report', async () => {
+        const out = join(scratch, 'contoso.sfbtopo');
+        const result = await importTopologyXml({ uri: fixture.toString(), out: url(out) }, english);
+        expect(result).toMatchObject({ ok: true, out: url(out) });
+        expect(readFileSync(out, 'utf8')).toMatch(/^\/\/ Imported by sfbtopo from contoso\.tbxml, a Topology Builder document/);
+        if (!result.ok) throw new Error(result.message);
+        expect(result.report[0]).toMatch(/imported .*contoso\.tbxml, a Topology Builder document \(\.tbxml\) in UTF-8/);
+        expect(result.report).toContainEqual(expect.stringMatching(/contoso\.tbxml:\d+: address of server fe01b/));
+    });
+
+    it('returns a problem in the XML with its place, writing nothing', async () => {
+        const source = join(scratch, 'broken.xml');
+        writeFileSync(source, '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">\n  <Sites>\n');
+        const out = join(scratch, 'broken.sfbtopo');
+        const result = await importTopologyXml({ uri: url(source), out: url(out) }, english);
+        expect(result).toMatchObject({ ok: false, line: 3 });
+        expect(existsSync(out)).toBe(false);
+    });
+
+    it('writes nothing in an untrusted workspace, and says so in the client language', async () => {
+        const out = join(scratch, 'untrusted.sfbtopo');
+        const result = await importTopologyXml({ uri: fixture.toString(), out: url(out), workspaceTrusted: false }, japanese);
+        expect(result).toEqual({ ok: false, message: expect.stringContaining('ワークスペースが信頼されていない') });
+        expect(existsSync(out)).toBe(false);
+    });
+
+    it('refuses arguments without file URIs', async () => {
+        expect(await importTopologyXml(undefined, english)).toMatchObject({ ok: false, message: expect.stringContaining('needs the file URIs') });
+        expect(await importTopologyXml({ uri: 'untitled:Untitled-1', out: url(join(scratch, 'x.sfbtopo')) }, english)).toMatchObject({ ok: false });
+    });
+
+    it('names the written file after its source', () => {
+        expect(importedFileName('/x/Contoso.TBXML')).toBe('/x/Contoso.sfbtopo');
+        expect(importedFileName('/x/topology.xml')).toBe('/x/topology.sfbtopo');
+    });
+});
