@@ -36,3 +36,22 @@ export async function rulesOf(text: string, path = '/virtual/contoso.sfbtopo'): 
     if (errors.length > 0) throw new Error(`the test topology has errors: ${errors.map((e) => e.message).join('; ')}`);
     return buildRuleSet(resolveTopology(document.parseResult.value));
 }
+
+/** One change request's worth of edits to the reference example, for the golden outputs. */
+export const CONTOSO_CHANGED = edit(
+    CONTOSO,
+    ['  persistentchat pool pc01 {\n    fqdn "pchat01.contoso.com"\n    server pc01a 10.0.4.11\n  }\n\n', ''],
+    ['officewebapps pool owa01', 'officewebapps pool owa02'],
+    ['  edge pool edge01 {', '  officewebapps pool owa03 {\n    fqdn "owa03.contoso.com"\n    server owa03a 10.0.5.13\n  }\n\n  edge pool edge01 {'],
+    ['    fqdn "dirpool01.contoso.com"\n', '    fqdn "dirpool01.contoso.com"\n    port sip 5160\n'],
+    ['media audio 50020-50039', 'media audio 50120-50139'],
+    ['    server med01a 10.0.3.11\n', '    server med01a 10.0.3.11\n    server med01b 10.0.3.12\n    loadbalancing dns\n'],
+);
+
+export const PERIMETER = readRepoFile('examples/perimeter.sfbtopo');
+
+/** A third Edge server in Amsterdam's DNS load balanced Edge pool. */
+export const PERIMETER_CHANGED = edit(PERIMETER, [
+    '    server ams-edge2b internal 10.30.9.22 access 203.0.113.41 webconf 203.0.113.42 av 203.0.113.43\n',
+    '    server ams-edge2b internal 10.30.9.22 access 203.0.113.41 webconf 203.0.113.42 av 203.0.113.43\n    server ams-edge2c internal 10.30.9.23 access 203.0.113.51 webconf 203.0.113.52 av 203.0.113.53\n',
+]);

@@ -35,7 +35,8 @@ export interface RuleDiff {
     changes: RuleChange[];
 }
 
-export const CHANGE_ORDER: readonly ChangeType[] = ['added', 'changed', 'renamed', 'removed'];
+/** The order of a change request: what to open, to close, to edit, then what only changes its name. */
+export const CHANGE_ORDER: readonly ChangeType[] = ['added', 'removed', 'changed', 'renamed'];
 
 /**
  * What a topology change does to its rules. Rules are matched by their stable id; what
@@ -97,7 +98,7 @@ function diffRules(kind: RuleKind, before: readonly Rule[], after: readonly Rule
         }
     }
     const closed = removed.filter((rule) => !matched.has(rule)).map((rule): RuleChange => ({ change: 'removed', kind, rule }));
-    return [...opened, ...changed, ...renamed, ...closed];
+    return [...opened, ...closed, ...changed, ...renamed];
 }
 
 /** Rules by id; a list each, so that a rule set with a repeated id still pairs its rules in order. */

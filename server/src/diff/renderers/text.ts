@@ -17,7 +17,7 @@ const COLOUR: Record<ChangeType | 'heading', string> = { added: '32', removed: '
 /**
  * `sfbtopo diff`'s default output, in the manner of a unified diff: a summary line, then
  * per firewall, site and destination one line per rule (`+` open, `-` close, `~` changed,
- * `=` renamed only), a changed rule followed by what changed in it.
+ * `=` renamed only), a changed rule followed by what changed in it, a renamed one by its old id.
  */
 export function renderDiffText(diff: RuleDiff, sides: DiffSides, options: TextOptions): string {
     const paint = (kind: ChangeType | 'heading', text: string) => (options.colour ? `\u001b[${COLOUR[kind]}m${text}\u001b[0m` : text);
@@ -29,8 +29,9 @@ export function renderDiffText(diff: RuleDiff, sides: DiffSides, options: TextOp
     for (const group of groupChanges(diff)) {
         lines.push('', paint('heading', groupHeading(group, options.locale)));
         for (const change of group.changes) {
-            lines.push(paint(change.change, `${MARK[change.change]} ${ruleLine(change, options.locale)}`));
+            lines.push(paint(change.change, `${MARK[change.change]} ${ruleLine(change)}`));
             if (change.change === 'changed') for (const field of change.fields) lines.push(`      ${fieldLine(field)}`);
+            if (change.change === 'renamed') lines.push(`      ${renamedLine(change.before.id, options.locale)}`);
         }
     }
     return `${lines.join('\n')}\n`;
@@ -49,13 +50,15 @@ function summary(diff: RuleDiff, locale: Locale): string {
     return `${part('firewall')}; ${part('ipsec')}`;
 }
 
-function ruleLine(change: RuleChange, locale: Locale): string {
-    if (change.change === 'renamed') {
-        return locale === 'ja' ? `${change.after.id}  (${change.before.id} から名前変更、開く内容は同じ)` : `${change.after.id}  (renamed from ${change.before.id}; opens the same)`;
-    }
+/** `SOURCE -> DESTINATION  TCP/5061  inbound  SERVICE  [ID]`: a rule as a firewall lists it, its id last. */
+function ruleLine(change: RuleChange): string {
     const rule: Rule = 'rule' in change ? change.rule : change.after;
-    const sourcePorts = rule.sourcePorts ? ` from source ports ${rule.sourcePorts}` : '';
-    return `${rule.id}  ${rule.transport} ${rule.ports}${sourcePorts} ${rule.direction}  ${endpoints(rule.source)} -> ${endpoints(rule.destination)}  (${rule.service})`;
+    const sourcePorts = rule.sourcePorts ? ` from ports ${rule.sourcePorts}` : '';
+    return `${endpoints(rule.source)} -> ${endpoints(rule.destination)}  ${rule.transport}/${rule.ports}${sourcePorts}  ${rule.direction}  ${rule.service}  [${rule.id}]`;
+}
+
+function renamedLine(before: string, locale: Locale): string {
+    return locale === 'ja' ? `${before} から名前が変わっただけで、開く内容は同じです` : `renamed from ${before}; opens the same`;
 }
 
 function fieldLine(field: FieldChange): string {
