@@ -15,7 +15,10 @@ import { createSfbtopoServices } from '../server/src/language/sfbtopo-module.js'
 import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
 import { exportDocument } from '../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../server/src/export/formats.js';
-import { generateTopology, toSfbtopo, toYaml, toYamlData, type ModelTopology } from './generate.js';
+import { changeRequest } from '../server/src/diff/change-request.js';
+import { renderDiffMarkdown } from '../server/src/diff/renderers/markdown.js';
+import { diffRuleSets } from '../server/src/diff/rule-diff.js';
+import { changeInTenPlaces, generateTopology, toSfbtopo, toYaml, toYamlData, type ModelTopology } from './generate.js';
 import { LspSession, positionAt } from './lsp-client.js';
 import { formatBytes, formatMs, summarise, type Summary } from './stats.js';
 
@@ -299,6 +302,46 @@ function cliExport(generated: Map<Size, Generated>, dir: string): void {
         }
         record('export (process)', '`sfbtopo export FILE --format all --out DIR` wall time', size, samples);
     }
+}
+
+/**
+ * `sfbtopo diff` of the 1,000-pool topology against itself after ten changes (changeInTenPlaces):
+ * in-process from the two validated documents (both rule sets, the diff, the markdown change
+ * request), and as a process (which also parses and validates both files).
+ */
+async function diffs(generated: Map<Size, Generated>, checked: Map<Size, CheckedTopology>, dir: string): Promise<void> {
+    const original = generated.get(1000)!;
+    const text = toSfbtopo(changeInTenPlaces(original.model));
+    const path = join(dir, 'bench-1000-changed.sfbtopo');
+    writeFileSync(path, text);
+    const [changed] = await checkTopologies([{ path, text }], createSfbtopoServices(EmptyFileSystem).sfbtopo);
+    if (changed.diagnostics.length > 0) fail(`bench: the changed 1,000-pool topology is not clean:\n${describe(changed)}`);
+    const before = checked.get(1000)!.document;
+    const sides = { before: 'bench-1000.sfbtopo', after: 'bench-1000-changed.sfbtopo' };
+    const samples: number[] = [];
+    let count = 0;
+    for (let i = 0; i < runs(8, 2) + 1; i++) {
+        const [ms, diff] = time(() => {
+            const old = exportDocument(before, [], { sourceFile: sides.before });
+            const now = exportDocument(changed.document, [], { sourceFile: sides.after });
+            if (!old.ok || !now.ok) fail('bench: a diffed topology was refused');
+            const result = diffRuleSets(old.rules, now.rules);
+            renderDiffMarkdown(changeRequest(result, sides, 'en'));
+            return result;
+        });
+        count = diff.changes.length;
+        if (i > 0) samples.push(ms); // the first run warms the diff and the renderer
+    }
+    if (count === 0) fail('bench: the ten changes changed no rule');
+    const inProcess = record('diff (in-process)', `both rule sets, diff and markdown change request (${count} rule changes)`, 1000, samples);
+    target('diff of two 1,000-pool topologies differing in 10 places (median)', '≤ 500 ms', formatMs(inProcess.median), inProcess.median <= 500, 'in-process, from the two validated documents');
+    const processSamples: number[] = [];
+    for (let i = 0; i < runs(3, 1); i++) {
+        const [ms, result] = time(() => spawnSync(process.execPath, [CLI, 'diff', original.path, path, '--format', 'markdown'], { encoding: 'utf8', timeout: LSP_TIMEOUT }));
+        if (result.status !== 0) fail(`bench: sfbtopo diff exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
+        processSamples.push(ms);
+    }
+    record('diff (process)', '`sfbtopo diff OLD NEW --format markdown` wall time (parses and validates both)', 1000, processSamples);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +659,7 @@ async function main(): Promise<number> {
             );
             const checked = await inProcessBuilds(generated);
             inProcessExport(checked);
+            await diffs(generated, checked, dir);
             cliStartup(dir);
             cliValidate(generated);
             cliExport(generated, dir);
