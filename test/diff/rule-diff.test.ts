@@ -126,3 +126,28 @@ describe('rule diff', () => {
         expect(groups.flatMap((g) => g.changes)).toHaveLength(diff.changes.length);
     });
 });
+
+describe('rule diff, rule sets as files may hold them', () => {
+    it('pairs rules that share an id by what they open: a Front End pool added before another adds its file share rule', async () => {
+        const fe02 = '  frontend pool fe02 {\n    fqdn "fe02.contoso.com"\n    edition standard\n    server fe02a 10.0.1.21\n  }\n\n';
+        const twoPools = CONTOSO.replace('  frontend pool fe01 {', `${fe02}  frontend pool fe01 {`);
+        expect(twoPools).not.toBe(CONTOSO);
+        const withFe02 = await rulesOf(twoPools);
+        const shareRules = withFe02.firewall.filter((r) => r.id === 'Redmond/fs01/server.frontend.445/tcp');
+        expect(shareRules).toHaveLength(2);
+        const diff = diffRuleSets(await rulesOf(CONTOSO), withFe02);
+        const shares = diff.changes.filter((c) => ('rule' in c ? c.rule : c.after).id === 'Redmond/fs01/server.frontend.445/tcp');
+        expect(shares.map((c) => (c.change === 'changed' ? JSON.stringify(c.fields) : c.change))).toEqual(['added']);
+        expect(shares[0].change === 'added' && shares[0].rule.source).toEqual(['10.0.1.21']);
+    });
+
+    it('pairs a repeated id once and reports the repeat as removed or added', async () => {
+        const rules = await rulesOf(CONTOSO);
+        const [first] = rules.firewall;
+        const twice = { ...rules, firewall: [first, { ...first, ports: '1' }, ...rules.firewall.slice(1)] };
+        const removed = diffRuleSets(twice, rules);
+        expect(removed.changes.map((c) => c.change)).toEqual(['removed']);
+        const added = diffRuleSets(rules, twice);
+        expect(added.changes.map((c) => c.change)).toEqual(['added']);
+    });
+});

@@ -100,11 +100,11 @@ function row(change: RuleChange, locale: Locale): ChangeRequestRow {
     const action: Segment[] = [{ text: ACTION[change.change][locale] }];
     if (change.change === 'added' || change.change === 'removed') {
         const { rule } = change;
-        return { change: change.change, cells: [action, ...COLUMN_KEYS.map((key) => [{ text: plainCell(rule, key) }])] };
+        return { change: change.change, cells: [action, ...COLUMN_KEYS.map((key) => [{ text: plainCell(rule, key, locale, false) }])] };
     }
     const { before, after } = change;
     if (change.change === 'renamed') {
-        const cells = COLUMN_KEYS.map((key): Segment[] => (key === 'rule' ? arrow(before.id, after.id) : [{ text: plainCell(after, key) }]));
+        const cells = COLUMN_KEYS.map((key): Segment[] => (key === 'rule' ? arrow(before.id, after.id) : [{ text: plainCell(after, key, locale, true) }]));
         return { change: 'renamed', cells: [action, ...cells] };
     }
     // Fields without a column of their own are noted beside the action.
@@ -115,17 +115,20 @@ function row(change: RuleChange, locale: Locale): ChangeRequestRow {
     }
     const cells = COLUMN_KEYS.map((key): Segment[] => {
         const field = change.fields.find((f) => f.field === key);
-        if (!field) return [{ text: plainCell(after, key) }];
-        return isEndpointChange(field) ? endpointSegments(field) : arrow(field.before, field.after);
+        if (!field) return [{ text: plainCell(after, key, locale, true) }];
+        return isEndpointChange(field) ? endpointSegments(field, locale) : arrow(field.before, field.after);
     });
     return { change: 'changed', cells: [action, ...cells] };
 }
 
-function plainCell(rule: Rule, key: (typeof COLUMN_KEYS)[number]): string {
+/** `shorten`: a rule edited in place, whose unchanged addresses the reader need not copy. */
+function plainCell(rule: Rule, key: (typeof COLUMN_KEYS)[number], locale: Locale, shorten: boolean): string {
     switch (key) {
         case 'source':
-        case 'destination':
-            return endpointsText(rule[key]);
+        case 'destination': {
+            const list = rule[key];
+            return shorten && list !== 'any' && list.length > SHOWN ? shortened(list, list.length, locale) : endpointsText(list);
+        }
         case 'ports':
             return rule.sourcePorts ? `${rule.ports} (source ${rule.sourcePorts})` : rule.ports;
         case 'rule':
@@ -143,11 +146,25 @@ function arrow(before: string, after: string): Segment[] {
     return [{ text: before, mark: 'removed' }, { text: ' → ' }, { text: after, mark: 'added' }];
 }
 
-/** The addresses kept, then the added ones (`+`), then the removed ones (`-`): only the difference is marked. */
-function endpointSegments(field: EndpointChange): Segment[] {
+/**
+ * In rules edited in place, address lists longer than this are cut short: the list of every
+ * Front End server runs to hundreds, and the rule's id says which rule it is.
+ */
+const SHOWN = 6;
+
+/** `10.0.1.11, 10.0.1.12, … (300 unchanged)`: the first addresses of a list, and how many there are. */
+function shortened(list: string[], count: number, locale: Locale): string {
+    const more = locale === 'ja' ? `… (変更なし ${count} 件)` : `… (${count} unchanged)`;
+    return `${list.slice(0, SHOWN - 2).join(', ')}, ${more}`;
+}
+
+/** The addresses kept (a long list cut short), then the added ones (`+`), then the removed ones (`-`): only the difference is marked. */
+function endpointSegments(field: EndpointChange, locale: Locale): Segment[] {
     const pieces: Segment[] = [];
-    const kept = field.after === 'any' || field.before === 'any' ? [] : field.after.filter((address) => !field.added.includes(address));
-    for (const address of kept) pieces.push({ text: address });
+    const added = new Set(field.added);
+    const kept = field.after === 'any' || field.before === 'any' ? [] : field.after.filter((address) => !added.has(address));
+    if (kept.length > SHOWN) pieces.push({ text: shortened(kept, kept.length, locale) });
+    else for (const address of kept) pieces.push({ text: address });
     if (field.after === 'any') pieces.push({ text: '+any', mark: 'added' });
     for (const address of field.added) pieces.push({ text: `+${address}`, mark: 'added' });
     if (field.before === 'any') pieces.push({ text: '-any', mark: 'removed' });

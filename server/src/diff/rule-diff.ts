@@ -64,21 +64,21 @@ export function countChanges(diff: RuleDiff): Record<RuleKind, Record<ChangeType
 }
 
 function diffRules(kind: RuleKind, before: readonly Rule[], after: readonly Rule[]): RuleChange[] {
-    const old = byId(before);
-    const matched = new Set<Rule>();
+    const pairs = pairById(before, after);
+    const sameList = listComparison();
     const added: Rule[] = [];
     const changed: RuleChange[] = [];
     for (const rule of after) {
-        const previous = old.get(rule.id)?.shift();
+        const previous = pairs.get(rule);
         if (!previous) {
             added.push(rule);
             continue;
         }
-        matched.add(previous);
-        const fields = fieldChanges(previous, rule);
+        const fields = fieldChanges(previous, rule, sameList);
         if (fields.length > 0) changed.push({ change: 'changed', kind, before: previous, after: rule, fields });
     }
-    const removed = before.filter((rule) => !matched.has(rule));
+    const paired = new Set(pairs.values());
+    const removed = before.filter((rule) => !paired.has(rule));
 
     // Removed rules by what they open; an added rule opening the same is the same rule renamed.
     const unclaimed = new Map<string, Rule[]>();
@@ -86,22 +86,57 @@ function diffRules(kind: RuleKind, before: readonly Rule[], after: readonly Rule
         const key = openingKey(rule);
         unclaimed.set(key, [...(unclaimed.get(key) ?? []), rule]);
     }
+    const renamedFrom = new Set<Rule>();
     const renamed: RuleChange[] = [];
     const opened: RuleChange[] = [];
     for (const rule of added) {
         const previous = unclaimed.get(openingKey(rule))?.shift();
         if (previous) {
-            matched.add(previous);
+            renamedFrom.add(previous);
             renamed.push({ change: 'renamed', kind, before: previous, after: rule });
         } else {
             opened.push({ change: 'added', kind, rule });
         }
     }
-    const closed = removed.filter((rule) => !matched.has(rule)).map((rule): RuleChange => ({ change: 'removed', kind, rule }));
+    const closed = removed.filter((rule) => !renamedFrom.has(rule)).map((rule): RuleChange => ({ change: 'removed', kind, rule }));
     return [...opened, ...closed, ...changed, ...renamed];
 }
 
-/** Rules by id; a list each, so that a rule set with a repeated id still pairs its rules in order. */
+/**
+ * Each after rule's old rule with the same id, where there is one. Ids are meant to be
+ * unique, but a few are not (every Front End pool's rule towards a file share shares the
+ * share's id): among rules of one id, those opening exactly the same pair first, then the
+ * rest in order.
+ */
+function pairById(before: readonly Rule[], after: readonly Rule[]): Map<Rule, Rule> {
+    const old = byId(before);
+    const now = byId(after);
+    const pairs = new Map<Rule, Rule>();
+    const repeats = new Map<string, Rule[]>();
+    for (const [id, rules] of now) {
+        const candidates = old.get(id);
+        if (!candidates) continue;
+        if (candidates.length === 1 && rules.length === 1) pairs.set(rules[0], candidates[0]);
+        else repeats.set(id, rules);
+    }
+    for (const [id, rules] of repeats) {
+        const candidates = old.get(id) ?? [];
+        const unmatched: Rule[] = [];
+        for (const rule of rules) {
+            const key = openingKey(rule);
+            const same = candidates.findIndex((candidate) => openingKey(candidate) === key);
+            if (same < 0) unmatched.push(rule);
+            else pairs.set(rule, candidates.splice(same, 1)[0]);
+        }
+        for (const rule of unmatched) {
+            const next = candidates.shift();
+            if (next) pairs.set(rule, next);
+        }
+    }
+    return pairs;
+}
+
+/** Rules by id, a list each (see pairById). */
 function byId(rules: readonly Rule[]): Map<string, Rule[]> {
     const map = new Map<string, Rule[]>();
     for (const rule of rules) {
@@ -115,9 +150,10 @@ function byId(rules: readonly Rule[]): Map<string, Rule[]> {
 /** The fields that decide what a firewall lets through; names, services and purposes are only labels. */
 const SCALAR_FIELDS = ['transport', 'ports', 'sourcePorts', 'direction', 'firewall'] as const;
 
-function fieldChanges(before: Rule, after: Rule): FieldChange[] {
+function fieldChanges(before: Rule, after: Rule, sameList: ListComparison): FieldChange[] {
     const changes: FieldChange[] = [];
     for (const field of ['source', 'destination'] as const) {
+        if (sameList(before[field], after[field])) continue;
         const change = endpointChange(field, before[field], after[field]);
         if (change) changes.push(change);
     }
@@ -132,14 +168,36 @@ function fieldChanges(before: Rule, after: Rule): FieldChange[] {
 }
 
 function endpointChange(field: 'source' | 'destination', before: Endpoints, after: Endpoints): FieldChange | undefined {
-    if (before === 'any' && after === 'any') return undefined;
     const was = before === 'any' ? [] : before;
     const now = after === 'any' ? [] : after;
-    const added = now.filter((address) => !was.includes(address));
-    const removed = was.filter((address) => !now.includes(address));
+    // Sets: the topology-wide lists (every Front End server) hold hundreds of addresses.
+    const wasSet = new Set(was);
+    const nowSet = new Set(now);
+    const added = now.filter((address) => !wasSet.has(address));
+    const removed = was.filter((address) => !nowSet.has(address));
     // `any` on one side only is a change even when no address is listed on the other.
     if (added.length === 0 && removed.length === 0 && (before === 'any') === (after === 'any')) return undefined;
     return { field, before, after, added, removed };
+}
+
+type ListComparison = (before: Endpoints, after: Endpoints) => boolean;
+
+/**
+ * Whether two lists hold the same addresses in the same order (most rules of two versions
+ * of a topology), each pair compared once: the rules of a rule set share their lists, and
+ * the longest (every Front End server) are shared by thousands of rules.
+ */
+function listComparison(): ListComparison {
+    const known = new Map<Endpoints, Map<Endpoints, boolean>>();
+    return (before, after) => {
+        if (before === after) return true;
+        if (before === 'any' || after === 'any' || before.length !== after.length) return false;
+        let row = known.get(before);
+        if (!row) known.set(before, (row = new Map()));
+        let same = row.get(after);
+        if (same === undefined) row.set(after, (same = before.every((address, index) => address === after[index])));
+        return same;
+    };
 }
 
 /** Everything a rule opens and where it comes from in the catalogue, without the names in its id. */

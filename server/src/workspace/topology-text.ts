@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /**
  * The encodings a topology file may be saved in: UTF-8, with or without a byte order mark,
  * and UTF-16 with one, which is what Windows PowerShell 5.1 writes (`Out-File`, `>`).
