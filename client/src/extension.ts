@@ -10,6 +10,7 @@ import {
     type CommandContext,
     type CommandTarget,
 } from './commands.js';
+import { registerRuleChanges } from './changes/rule-changes.js';
 import { registerMapCommands } from './map/map-commands.js';
 import { registerRulesPreview } from './preview/rules-preview.js';
 import { serverForPanels } from './topology-panel.js';
@@ -70,6 +71,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand(ClientCommands.exportFirewall, exportFirewallCommand(commandContext)),
         commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),
         registerMapCommands(askServer, context.extensionUri),
+        registerRuleChanges(askServer, context.extensionUri),
     );
     await started;
 }
