@@ -1,5 +1,5 @@
 // Bundles the entry points: the VS Code client, the language server, the command line,
-// the map's layout engine and the two webview scripts. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
+// the map's layout engine and the three webview scripts. Type checking is `tsc`'s job (npm run typecheck), not esbuild's.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -76,4 +76,6 @@ await Promise.all([
     esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/map/map-view.ts'], outfile: 'out/map-view.js' }),
     // The rules preview's webview script, likewise.
     esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/rules-view.ts'], outfile: 'out/rules-view.js' }),
+    // The rule changes view's webview script, likewise.
+    esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/changes/changes-view.ts'], outfile: 'out/changes-view.js' }),
 ]);

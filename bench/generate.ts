@@ -307,3 +307,35 @@ export function toYamlData(topology: ModelTopology): unknown {
         })),
     };
 }
+
+/**
+ * The same topology after ten administrators' changes in ten sites (the 1,000-pool topology
+ * has 20): a server added, a server removed, a pool's media range moved, the clients' audio
+ * range moved, a port override changed, two pools renamed, a load balancing mode switched, a
+ * gateway retired and a pool added. For the diff benchmark; it validates as cleanly as the original.
+ */
+export function changeInTenPlaces(original: ModelTopology): ModelTopology {
+    const topology = structuredClone(original);
+    const site = (n: number) => topology.sites[n - 1] ?? fail(`no site ${n}: ten changes need 20 sites`);
+    const pool = (n: number, index: number) => site(n).pools[index] ?? fail(`no pool ${index} in site ${n}`);
+    const net = (n: number, c: number, d: number) => `10.${n}.${c}.${d}`;
+
+    pool(2, 3).servers.push({ name: `${pool(2, 3).name}-d`, address: net(2, 4, 14) });
+    pool(4, 8).servers.pop();
+    pool(6, 2).media = [{ kind: 'audio', first: 52000, last: 52999 }];
+    site(8).clients.media[0] = { kind: 'audio', first: 50120, last: 50139 };
+    pool(10, 1).ports = [{ service: 'web-internal-https', port: 4445 }];
+    pool(12, 4).name += 'x';
+    pool(14, 6).name += 'x';
+    pool(16, 8).loadbalancing = 'dns';
+    const retired = pool(18, 9);
+    site(18).gateways = site(18).gateways.filter((gateway) => !retired.gateways.includes(gateway.name));
+    retired.gateways = [];
+    const added = `s020-p99`;
+    site(20).pools.push({ role: 'officewebapps', name: added, fqdn: `${added}.bench.example`, servers: [{ name: `${added}-a`, address: net(20, 100, 11) }], gateways: [], media: [], ports: [] });
+    return topology;
+}
+
+function fail(message: string): never {
+    throw new Error(`bench: ${message}`);
+}

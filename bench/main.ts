@@ -4,6 +4,7 @@
 // target is missed. Not run by CI. `--quick` takes fewer samples (for slow trees);
 // `--startup` measures only the start-up targets and prints them, leaving BENCHMARKS.md as it is;
 // `--import` likewise measures only the import of a published topology (issue 17).
+// `--diff` likewise the diff of two 1,000-pool topologies.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -16,8 +17,12 @@ import { createSfbtopoServices } from '../server/src/language/sfbtopo-module.js'
 import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
 import { exportDocument } from '../server/src/export/export-topology.js';
 import { EXPORT_FORMATS } from '../server/src/export/formats.js';
+import { changeRequest } from '../server/src/diff/change-request.js';
+import { renderDiffMarkdown } from '../server/src/diff/renderers/markdown.js';
+import { diffRuleSets } from '../server/src/diff/rule-diff.js';
 import { importTopology } from '../server/src/import/import-topology.js';
-import { generateTopology, toSfbtopo, toYaml, toYamlData, type ModelTopology } from './generate.js';
+import type { RuleSet } from '../server/src/rules/rule.js';
+import { changeInTenPlaces, generateTopology, toSfbtopo, toYaml, toYamlData, type ModelTopology } from './generate.js';
 import { generatePublishedTopology } from './generate-published.js';
 import { LspSession, positionAt } from './lsp-client.js';
 import { formatBytes, formatMs, summarise, type Summary } from './stats.js';
@@ -27,6 +32,7 @@ const CLI = join(ROOT, 'out/cli.cjs');
 const QUICK = process.argv.includes('--quick');
 const STARTUP_ONLY = process.argv.includes('--startup');
 const IMPORT_ONLY = process.argv.includes('--import');
+const DIFF_ONLY = process.argv.includes('--diff');
 const SIZES = [10, 100, 1000, 5000] as const;
 type Size = (typeof SIZES)[number];
 const MB = 1024 * 1024;
@@ -332,6 +338,47 @@ async function importBench(dir: string): Promise<void> {
         processSamples.push(ms);
     }
     record(section, '`sfbtopo import FILE --out FILE` wall time', clusters, processSamples);
+}
+
+/**
+ * `sfbtopo diff` of the 1,000-pool topology against itself after ten changes (changeInTenPlaces):
+ * in-process, the diff and the markdown change request from the two rule sets (the target),
+ * and the same with both rule sets built from the validated documents; then as a process,
+ * which also parses and validates both files.
+ */
+async function diffs(generated: Map<Size, Generated>, checked: Map<Size, CheckedTopology>, dir: string): Promise<void> {
+    const original = generated.get(1000)!;
+    const text = toSfbtopo(changeInTenPlaces(original.model));
+    const path = join(dir, 'bench-1000-changed.sfbtopo');
+    writeFileSync(path, text);
+    const [changed] = await checkTopologies([{ path, text }], createSfbtopoServices(EmptyFileSystem).sfbtopo);
+    if (changed.diagnostics.length > 0) fail(`bench: the changed 1,000-pool topology is not clean:\n${describe(changed)}`);
+    const sides = { before: 'bench-1000.sfbtopo', after: 'bench-1000-changed.sfbtopo' };
+    const rulesOf = (document: CheckedTopology['document'], sourceFile: string) => {
+        const outcome = exportDocument(document, [], { sourceFile });
+        return outcome.ok ? outcome.rules : fail('bench: a diffed topology was refused');
+    };
+    const changeRequestOf = (old: RuleSet, now: RuleSet) => {
+        const diff = diffRuleSets(old, now);
+        renderDiffMarkdown(changeRequest(diff, sides, 'en'));
+        return diff.changes.length;
+    };
+    const old = rulesOf(checked.get(1000)!.document, sides.before);
+    const now = rulesOf(changed.document, sides.after);
+    const count = changeRequestOf(old, now);
+    if (count === 0) fail('bench: the ten changes changed no rule');
+    const what = `(${old.firewall.length + old.ipsec.length} rules; ${count} rule changes)`;
+    const repeat = (action: () => unknown) => Array.from({ length: runs(10, 2) }, () => time(action)[0]);
+    const diffOnly = record('diff (in-process)', `diff and markdown change request of the two rule sets ${what}`, 1000, repeat(() => changeRequestOf(old, now)));
+    target('diff of two 1,000-pool topologies differing in 10 places (median)', '≤ 500 ms', formatMs(diffOnly.median), diffOnly.median <= 500, 'in-process, from the two rule sets');
+    record('diff (in-process)', 'the same, with both rule sets built from the validated documents', 1000, repeat(() => changeRequestOf(rulesOf(checked.get(1000)!.document, sides.before), rulesOf(changed.document, sides.after))));
+    const processSamples: number[] = [];
+    for (let i = 0; i < runs(3, 1); i++) {
+        const [ms, result] = time(() => spawnSync(process.execPath, [CLI, 'diff', original.path, path, '--format', 'markdown'], { encoding: 'utf8', timeout: LSP_TIMEOUT, maxBuffer: 256 * MB }));
+        if (result.status !== 0) fail(`bench: sfbtopo diff exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
+        processSamples.push(ms);
+    }
+    record('diff (process)', '`sfbtopo diff OLD NEW --format markdown` wall time (parses and validates both)', 1000, processSamples);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -644,12 +691,18 @@ async function main(): Promise<number> {
             editorStartup(sizes());
         } else if (IMPORT_ONLY) {
             await importBench(dir);
+        } else if (DIFF_ONLY) {
+            const generated = generate(dir);
+            const { text, path } = generated.get(1000)!;
+            const [checked] = await checkTopologies([{ path, text }], createSfbtopoServices(EmptyFileSystem).sfbtopo);
+            await diffs(generated, new Map([[1000, checked]]), dir);
         } else {
             const generated = generate(dir);
             header.push(
                 `- topologies: ${SIZES.map((s) => `${s.toLocaleString('en-US')} pools = ${generated.get(s)!.model.sites.length} sites, ${generated.get(s)!.lines.toLocaleString('en-US')} lines`).join('; ')} (bench/generate.ts; every one validates with no error and no warning)`,
             );
             const checked = await inProcessBuilds(generated);
+            await diffs(generated, checked, dir);
             inProcessExport(checked);
             cliStartup(dir);
             cliValidate(generated);
@@ -664,7 +717,7 @@ async function main(): Promise<number> {
         rmSync(dir, { recursive: true, force: true });
     }
     load.after = loadavg();
-    if (!STARTUP_ONLY && !IMPORT_ONLY) writeReport(header, load);
+    if (!STARTUP_ONLY && !IMPORT_ONLY && !DIFF_ONLY) writeReport(header, load);
     const out = [...header, '', ...targetTable(), '', ...table(), '', ...notes.map((n) => `- ${n}`)].join('\n');
     process.stdout.write(`${out}\n`);
     const missed = targets.filter((t) => t.met === false);

@@ -34,7 +34,7 @@ describe('the extension manifest', () => {
         expect(packed).toEqual(expect.arrayContaining(['out/cli.cjs', 'out/cli-main.cjs', 'out/elk.cjs']));
         const vsce = join(repoRoot, 'node_modules/@vscode/vsce/vsce');
         const listed = execFileSync(process.execPath, [vsce, 'ls'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter((path) => path.startsWith('out/'));
-        expect(listed.sort()).toEqual(['out/client.cjs', 'out/elk.cjs', 'out/map-view.js', 'out/rules-view.js', 'out/server-main.cjs', 'out/server.cjs']);
+        expect(listed.sort()).toEqual(['out/changes-view.js', 'out/client.cjs', 'out/elk.cjs', 'out/map-view.js', 'out/rules-view.js', 'out/server-main.cjs', 'out/server.cjs']);
     }, 60_000);
 
     it('uses the vscode-languageserver line that Langium itself depends on, and a client speaking the same protocol', () => {

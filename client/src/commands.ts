@@ -109,7 +109,7 @@ async function confirmOverwrite(refusal: OverwriteRefusal, topology: string): Pr
 }
 
 /** The topology the command is about, opened (not shown); `undefined` after telling the user why not. */
-async function topologyDocument(target: CommandTarget): Promise<TextDocument | undefined> {
+export async function topologyDocument(target: CommandTarget): Promise<TextDocument | undefined> {
     let uri: Uri | undefined;
     if (target instanceof Uri) {
         uri = target;

@@ -11,6 +11,7 @@ import {
     type CommandTarget,
 } from './commands.js';
 import { registerImportCommand } from './import/import-command.js';
+import { registerRuleChanges } from './changes/rule-changes.js';
 import { registerMapCommands } from './map/map-commands.js';
 import { registerRulesPreview } from './preview/rules-preview.js';
 import { serverForPanels } from './topology-panel.js';
@@ -72,6 +73,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         commands.registerCommand(ClientCommands.exportIpsec, exportIpsecCommand(commandContext)),
         registerMapCommands(askServer, context.extensionUri),
         registerImportCommand(languageClient, started),
+        registerRuleChanges(askServer, context.extensionUri),
     );
     await started;
 }

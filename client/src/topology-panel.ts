@@ -91,8 +91,8 @@ export abstract class TopologyPanel<T extends PanelData, FromView> implements Di
     }
 }
 
-/** A server command about one topology, as the panels ask it (see {@link serverForPanels}). */
-export type AskServer = <R>(command: string, topology: Uri) => Promise<R>;
+/** A server command about one topology, as the panels ask it (see {@link serverForPanels}); `extra` joins the URI in its argument. */
+export type AskServer = <R>(command: string, topology: Uri, extra?: object) => Promise<R>;
 
 /**
  * How panels ask the language server about their topology: once the client has started
@@ -101,10 +101,10 @@ export type AskServer = <R>(command: string, topology: Uri) => Promise<R>;
  * request (a restored panel's topology may be in no editor, or outside the workspace).
  */
 export function serverForPanels(client: LanguageClient, started: Promise<void>): AskServer {
-    return async (command, topology) => {
+    return async (command, topology, extra) => {
         await started;
         await workspace.openTextDocument(topology);
-        const args: DocumentCommandArgs = { uri: client.code2ProtocolConverter.asUri(topology) };
+        const args: DocumentCommandArgs = { ...extra, uri: client.code2ProtocolConverter.asUri(topology) };
         return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
     };
 }

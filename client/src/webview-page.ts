@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { env } from 'vscode';
+import { env, Uri, type Webview } from 'vscode';
 
 /**
  * A webview's page under a strict Content Security Policy: nothing from the network,
@@ -32,4 +32,9 @@ ${options.body}
 
 function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The page of a panel whose script is one of the bundles in `out/` (its only local resource root). */
+export function panelPage(webview: Webview, extensionUri: Uri, script: string, css: string, body: string): string {
+    return webviewPage({ cspSource: webview.cspSource, scriptUri: webview.asWebviewUri(Uri.joinPath(extensionUri, 'out', script)).toString(), css, body });
 }

@@ -1,7 +1,7 @@
-import { l10n, Uri, type WebviewPanel } from 'vscode';
+import { l10n, type Uri, type WebviewPanel } from 'vscode';
 import type { RulesTable, RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { TopologyPanel } from '../topology-panel.js';
-import { webviewPage } from '../webview-page.js';
+import { panelPage } from '../webview-page.js';
 import type { FromRulesViewMessage, RulesViewStrings, ToRulesViewMessage } from './rules-messages.js';
 
 /** The webview panel type of the rules preview (also named by the `onWebviewPanel:` activation event). */
@@ -32,15 +32,15 @@ export class RulesPanel extends TopologyPanel<RulesTable, FromRulesViewMessage> 
         super(document, panel, onDispose);
         // Created with scripts enabled and `out/` as its only local resource root (VS Code
         // keeps both for a panel it restores after a reload).
-        const webview = panel.webview;
-        webview.html = webviewPage({
-            cspSource: webview.cspSource,
-            scriptUri: webview.asWebviewUri(Uri.joinPath(extensionUri, 'out', 'rules-view.js')).toString(),
-            css: RULES_VIEW_CSS,
-            body: `<header class="toolbar" id="toolbar"><h1 id="title"></h1><p id="note" class="hint"></p><div id="filters" class="filters"></div></header>
+        panel.webview.html = panelPage(
+            panel.webview,
+            extensionUri,
+            'rules-view.js',
+            RULES_VIEW_CSS,
+            `<header class="toolbar" id="toolbar"><h1 id="title"></h1><p id="note" class="hint"></p><div id="filters" class="filters"></div></header>
 <div id="status" class="status" role="status" hidden></div>
 <main id="rules"></main>`,
-        });
+        );
         void this.refresh();
     }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { join } from 'node:path';
 import { catalogueCommand } from './commands/catalogue.js';
 import type { ExportFormatChoice } from './commands/export.js';
+import { DIFF_FORMATS, type DiffFormat } from './diff-formats.js';
 import { VALIDATE_FORMATS, validateCommand, type ValidateFormat } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processOutput } from './output.js';
@@ -18,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
     let exitCode: number = ExitCode.Ok;
     const program = new Command()
         .name('sfbtopo')
-        .description('Validate Skype for Business Server topologies (.sfbtopo), export their firewall and IPsec rules, import them from Topology Builder, and print the port catalogue.')
+        .description('Validate Skype for Business Server topologies (.sfbtopo), export their firewall and IPsec rules, compare the rules of two versions, import them from Topology Builder, and print the port catalogue.')
         .version(SFBTOPO_VERSION)
         .exitOverride()
         .showHelpAfterError('(run `sfbtopo --help` for the commands)');
@@ -74,6 +75,26 @@ async function main(argv: string[]): Promise<number> {
         .action(async (file: string, options: { out?: string; hosts?: string; resolve?: boolean }) => {
             const { importCommand } = await import('./commands/import.js');
             exitCode = await importCommand(file, options, processOutput);
+        });
+
+    program
+        .command('diff')
+        .description('the firewall rules and IPsec exceptions added, removed, changed and renamed between two topologies (a firewall change request)')
+        .usage('[options] OLD NEW\n       sfbtopo diff [options] --git REV FILE')
+        .argument('<files...>', 'OLD and NEW .sfbtopo files (OLD may be the rules.json of an export); with --git, one file')
+        .addOption(new Option('--format <format>', 'text (+ open, - close, ~ changed, = renamed), markdown (a change request), csv or json').choices(DIFF_FORMATS).default('text'))
+        .option('--exit-code', 'exit 1 when any rule changed, 0 when none did (as git diff --exit-code)')
+        .option('--git <rev>', 'compare FILE with itself at a git revision (HEAD, HEAD~1, a branch, a tag)')
+        .addOption(new Option('--locale <locale>', 'language of the text and markdown').choices(['en', 'ja']).default('en'))
+        .addHelpText(
+            'after',
+            '\nExit status: 0; with --exit-code, 0 when no rule changed and 1 when some did.\n  1 when either topology has errors (printed as sfbtopo validate prints them),\n  2 when a file cannot be read, or the revision or the file is not in git.\n\nExamples:\n  sfbtopo diff old.sfbtopo contoso.sfbtopo\n  sfbtopo diff --git HEAD contoso.sfbtopo --format markdown > change-request.md\n  sfbtopo diff rules/rules.json contoso.sfbtopo --exit-code',
+        )
+        .action(async (files: string[], options: { format: DiffFormat; exitCode?: boolean; git?: string; locale: Locale }) => {
+            const { diffCommand } = await import('./commands/diff.js');
+            // Colours only for a terminal that has not asked for none (https://no-color.org).
+            const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+            exitCode = await diffCommand(files, { ...options, colour }, processOutput);
         });
 
     program

@@ -35,7 +35,7 @@ export function readTopologyFile(path: string): ReadResult {
 }
 
 /** Why the bytes are not a topology's text, and what to do about it. */
-function undecodable(decoded: Exclude<DecodedTopology, { ok: true }>): string {
+export function undecodable(decoded: Exclude<DecodedTopology, { ok: true }>): string {
     if (decoded.problem === 'nul-byte') {
         return `is not a text file (byte ${decoded.offset} is NUL); a topology is UTF-8 text, or UTF-16 starting with a byte order mark`;
     }

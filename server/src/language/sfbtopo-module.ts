@@ -19,13 +19,21 @@ import { TopologyHoverProvider } from './lsp/hover/hover-provider.js';
 import { TopologyLanguageServer } from './lsp/topology-language-server.js';
 import { TopologyCodeLensProvider } from './lsp/export/export-code-lens.js';
 import { TopologyExportCommandHandler } from './lsp/export/export-command-handler.js';
+import { ExportFolders } from './lsp/diff/export-folders.js';
 import { registerLanguage, SfbtopoCoreModule, SfbtopoSharedCoreModule, type SfbtopoAddedServices } from './sfbtopo-core-module.js';
 import { TopologyDocumentUpdateHandler } from './workspace/document-update-handler.js';
 
-export type SfbtopoServices = LangiumServices & SfbtopoAddedServices;
+/** What the editor features share beyond Langium's services. */
+export interface SfbtopoEditorServices {
+    exports: {
+        Folders: ExportFolders;
+    };
+}
+
+export type SfbtopoServices = LangiumServices & SfbtopoAddedServices & SfbtopoEditorServices;
 
 /** The editor features, over the language of SfbtopoCoreModule. */
-export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices> = {
+export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & SfbtopoEditorServices> = {
     lsp: {
         CodeActionProvider: (services) => new TopologyCodeActionProvider(services),
         Formatter: () => new TopologyFormatter(),
@@ -36,6 +44,9 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices> = {
         // Oversize documents (see workspace/size-limit.ts) get no completion.
         CompletionProvider: (services) => new SizeLimitedCompletionProvider(services),
         CodeLensProvider: (services) => new TopologyCodeLensProvider(services),
+    },
+    exports: {
+        Folders: () => new ExportFolders(),
     },
 };
 

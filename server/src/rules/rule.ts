@@ -13,6 +13,11 @@ export interface Translation {
     public: string;
 }
 
+/** A rule's translations as `private=public` pairs, space-separated; empty without any. */
+export function natText(rule: { nat?: Translation[] }): string {
+    return rule.nat ? rule.nat.map((t) => `${t.address}=${t.public}`).join(' ') : '';
+}
+
 /** A list of addresses or CIDRs, or any address. */
 export type Endpoints = 'any' | string[];
 

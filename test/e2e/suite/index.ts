@@ -21,6 +21,7 @@ const suites: Record<'en' | 'ja' | 'restricted', Array<() => Promise<unknown>>> 
         () => import('./export.e2e.js'),
         () => import('./map.e2e.js'),
         () => import('./import.e2e.js'),
+        () => import('./rule-changes.e2e.js'),
         () => import('./before-reload.e2e.js'),
     ],
     ja: [() => import('./japanese.e2e.js'), () => import('./exported-files.e2e.js'), () => import('./user-steps.e2e.js'), () => import('./before-reload.e2e.js')],

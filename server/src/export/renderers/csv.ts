@@ -1,4 +1,4 @@
-import type { Endpoints, Rule } from '../../rules/rule.js';
+import { natText, type Endpoints, type Rule } from '../../rules/rule.js';
 import type { Renderer } from '../export-file.js';
 import { memoize } from '../memoize.js';
 import { csvCell, csvLine, csvRecord, UTF8_BOM } from '../quoting/csv.js';
@@ -44,7 +44,7 @@ export const renderCsv: Renderer = (rules) => {
  * ports, catalogue texts, the address lists rules share), so each distinct value is
  * made a cell once.
  */
-function csvRows(): (rule: Rule) => string {
+export function csvRows(): (rule: Rule) => string {
     const cell = memoize(csvCell);
     const addresses = memoize((endpoints: Endpoints) => cell(endpoints === 'any' ? 'any' : endpoints.join(' ')));
     return (rule) =>
@@ -63,6 +63,6 @@ function csvRows(): (rule: Rule) => string {
             cell(rule.purpose.ja),
             cell(rule.sourcePorts ?? 'any'),
             cell(rule.firewall),
-            cell(rule.nat ? rule.nat.map((t) => `${t.address}=${t.public}`).join(' ') : ''),
+            cell(natText(rule)),
         ]);
 }

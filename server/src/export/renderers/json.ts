@@ -47,7 +47,7 @@ function jsonRules(list: readonly Rule[]): string[] {
  * whose value is undefined (one shape for every rule, unlike spreading optional fields in,
  * keeps this fast on large topologies).
  */
-function jsonRule(rule: Rule): Record<string, unknown> {
+export function jsonRule(rule: Rule): Record<string, unknown> {
     return {
         id: rule.id,
         site: rule.site,

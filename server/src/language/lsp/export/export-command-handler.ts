@@ -1,7 +1,7 @@
 import { isAbsolute, dirname, resolve } from 'node:path';
 import { DocumentState, URI, UriUtils, type LangiumDocument } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
-import { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken, CodeLensRefreshRequest } from 'vscode-languageserver';
 import { exportDocument } from '../../../export/export-topology.js';
 import { EXPORT_FORMATS } from '../../../export/formats.js';
 import { ExportOverwriteError, writeExportFiles } from '../../../export/write-files.js';
@@ -25,6 +25,8 @@ import {
 import { resolveFormats } from './export-format-groups.js';
 import { rulesMarkdown } from './rules-markdown.js';
 import { rulesTable } from './rules-table.js';
+import { ruleChanges } from '../diff/rule-changes.js';
+import { RuleChangesServerCommands, type RuleChangesArgs, type RuleChangesResult } from '../diff/rule-changes-ids.js';
 
 /** The output folder beside the topology file when the request names none. */
 export const DEFAULT_OUTPUT_FOLDER = 'rules';
@@ -51,6 +53,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         acceptor(ServerCommands.exportRules, (args, token) => this.exportRules(args[0], token));
         acceptor(ServerCommands.previewRules, (args, token) => this.previewRules(args[0], token));
         acceptor(ServerCommands.rulesTable, (args, token) => this.rulesTable(args[0], token));
+        acceptor(RuleChangesServerCommands.ruleChanges, (args, token) => this.ruleChanges(args[0], token));
         registerMapCommands(acceptor, () => this.shared);
         registerImportCommands(acceptor, () => this.locale());
     }
@@ -91,6 +94,7 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         if (!outcome.ok) return refuse(errorsMessage(outcome.errors.length, 'export', locale));
         try {
             const files = await writeExportFiles(outDir, outcome.files, { force: args?.force === true });
+            if (formats.formats.includes('json')) this.exportWritten(document, outDir);
             return { ok: true, outDir, files };
         } catch (error) {
             if (error instanceof ExportOverwriteError) return overwriteRefusal(error, outDir, locale);
@@ -122,6 +126,29 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
         return render(outcome.rules, sourceFile, locale);
     }
 
+    /**
+     * `sfbtopo.ruleChanges`: the document's rules compared with its last export or with git
+     * HEAD. Without a folder in the arguments, the export is looked for where this server
+     * last wrote one for the document, else in `rules` beside it.
+     */
+    async ruleChanges(args: RuleChangesArgs | undefined, token: CancellationToken = CancellationToken.None): Promise<RuleChangesResult> {
+        const found = await this.findDocument(args, token);
+        if (!found.ok) return found;
+        const { document, locale } = found;
+        if (args?.against !== 'export' && args?.against !== 'git') {
+            return refuse(locale.pick({ en: 'Say what to compare with: "against": "export" or "git".', ja: '比較の対象を指定してください: "against": "export" または "git"。' }));
+        }
+        const outDir = args.outDir ? outputFolder(document.uri, args.outDir) : this.language()?.exports.Folders.folderOf(document.uri);
+        return ruleChanges(document, args.against, outDir, locale);
+    }
+
+    /** Remembers where the rules.json went, and has the client ask for code lenses again: their counts are since the last export. */
+    private exportWritten(document: LangiumDocument, outDir: string): void {
+        this.language()?.exports.Folders.remember(document.uri, outDir);
+        // A client without the refresh request answers with an error: its lenses follow the next edit.
+        this.shared.lsp.Connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+
     /** The validated document the arguments name, once pending edits have been built. */
     private async findDocument(args: DocumentCommandArgs | undefined, token: CancellationToken): Promise<Found> {
         const locale = this.locale();
@@ -150,8 +177,11 @@ export class TopologyExportCommandHandler extends AbstractExecuteCommandHandler 
     }
 
     private locale(): LocaleSetting {
-        const services = this.shared.ServiceRegistry.all.find((language) => language.LanguageMetaData.languageId === 'sfbtopo') as SfbtopoServices | undefined;
-        return services?.l10n.Locale ?? { current: 'en', pick: (message) => message.en };
+        return this.language()?.l10n.Locale ?? { current: 'en', pick: (message) => message.en };
+    }
+
+    private language(): SfbtopoServices | undefined {
+        return this.shared.ServiceRegistry.all.find((language) => language.LanguageMetaData.languageId === 'sfbtopo') as SfbtopoServices | undefined;
     }
 }
 

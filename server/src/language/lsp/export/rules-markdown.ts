@@ -40,7 +40,7 @@ function table(rules: Rule[], locale: LocaleSetting): string[] {
 }
 
 /** Text safe inside a table cell: no line breaks, and markdown's special characters escaped. */
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
     return text.replace(/[\r\n]+/g, ' ').replace(/[\\|*_`<>[\]#]/g, (c) => `\\${c}`);
 }
 

@@ -1,0 +1,27 @@
+// Messages between the rule changes panel (extension host) and its webview script.
+// Types only: both bundles import this file, and neither may pull the other's runtime in.
+import type { ChangeRequest } from '../../../server/src/diff/change-request.js';
+
+/** The webview's own texts, translated by the extension (the webview has no `l10n`). */
+export interface ChangesViewStrings {
+    copy: string;
+    loading: string;
+    /** Shown beside the counts: how the view follows the document. */
+    follows: string;
+}
+
+export type ToChangesViewMessage = {
+    type: 'update';
+    /** The change request to show; absent while none could be made yet (see `message`). */
+    request?: ChangeRequest;
+    /** True when `request` is older than the document (the document has errors now). */
+    stale: boolean;
+    message?: string;
+    strings: ChangesViewStrings;
+};
+
+export type FromChangesViewMessage =
+    | { type: 'ready' }
+    | { type: 'copy' }
+    /** What the webview's DOM shows after an update: for tests. */
+    | { type: 'rendered'; groups: number; rows: number; stale: boolean; text: string };

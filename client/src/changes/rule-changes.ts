@@ -1,0 +1,73 @@
+import { commands, l10n, Uri, ViewColumn, window, type Disposable } from 'vscode';
+import { RuleChangesClientCommands, type RuleChangesBase } from '../../../server/src/language/lsp/diff/rule-changes-ids.js';
+import { topologyDocument, type CommandTarget } from '../commands.js';
+import { exportSettings } from '../config.js';
+import type { AskServer } from '../topology-panel.js';
+import { CHANGES_VIEW_TYPE, RuleChangesPanel, type ChangesViewReport } from './rule-changes-panel.js';
+
+/**
+ * Not contributed (no palette entry): what the rule changes view of a topology last reported
+ * about its DOM, or undefined. Arguments: the topology's URI, and `export` (default) or `git`.
+ * For the end-to-end tests.
+ */
+export const CHANGES_VIEW_STATE_COMMAND = 'sfbtopo.ruleChangesViewState';
+
+/** What the command is called with: as any topology command, or `{ uri, against }` from the code lens. */
+type ChangesTarget = CommandTarget | { uri: string; against?: unknown };
+
+/**
+ * `sfbtopo.showRuleChanges`: asks what to compare the topology with (unless the code lens
+ * said: its last export) and opens the view beside the editor, one per topology and base.
+ */
+export function registerRuleChanges(ask: AskServer, extensionUri: Uri): Disposable {
+    const panels = new Map<string, RuleChangesPanel>();
+    const key = (topology: Uri, against: RuleChangesBase) => `${against} ${topology.toString()}`;
+
+    const show = async (target?: ChangesTarget) => {
+        const document = await topologyDocument(target as CommandTarget);
+        if (!document) return;
+        const given = target && !(target instanceof Uri) && 'against' in target ? target.against : undefined;
+        const against = given === 'export' || given === 'git' ? given : await pickBase(document.uri);
+        if (!against) return;
+        const open = panels.get(key(document.uri, against));
+        if (open) {
+            open.reveal();
+            return;
+        }
+        const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+        const title = against === 'export' ? l10n.t('Rule changes since export: {0}', name) : l10n.t('Rule changes since HEAD: {0}', name);
+        const panel = window.createWebviewPanel(CHANGES_VIEW_TYPE, title, { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            localResourceRoots: [Uri.joinPath(extensionUri, 'out')],
+        });
+        const panelKey = key(document.uri, against);
+        panels.set(panelKey, new RuleChangesPanel(document.uri, panel, against, ask, extensionUri, () => panels.delete(panelKey)));
+    };
+
+    const subscriptions = [
+        commands.registerCommand(RuleChangesClientCommands.showRuleChanges, show),
+        commands.registerCommand(CHANGES_VIEW_STATE_COMMAND, (target?: unknown, against: RuleChangesBase = 'export'): ChangesViewReport | undefined => {
+            const uri = target instanceof Uri ? target : typeof target === 'string' ? Uri.parse(target) : undefined;
+            return uri ? panels.get(key(uri, against))?.report : undefined;
+        }),
+    ];
+    return {
+        dispose() {
+            subscriptions.forEach((subscription) => subscription.dispose());
+            [...panels.values()].forEach((panel) => panel.dispose());
+            panels.clear();
+        },
+    };
+}
+
+async function pickBase(topology: Uri): Promise<RuleChangesBase | undefined> {
+    const folder = exportSettings(topology).outputFolder;
+    const picked = await window.showQuickPick(
+        [
+            { label: l10n.t('Last export'), description: l10n.t('the rules.json in {0}', folder), against: 'export' as const },
+            { label: l10n.t('Git HEAD'), description: l10n.t('the topology as last committed'), against: 'git' as const },
+        ],
+        { placeHolder: l10n.t('Compare the rules with…') },
+    );
+    return picked?.against;
+}

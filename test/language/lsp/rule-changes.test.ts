@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CodeLens } from 'vscode-languageserver';
+import type { Locale } from '../../../server/src/language/l10n/locale.js';
+import type { RuleChangesResult } from '../../../server/src/language/lsp/diff/rule-changes-ids.js';
+import type { ExportRulesResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { createSfbtopoServices } from '../../../server/src/language/sfbtopo-module.js';
+import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
+import { CHANGES, CONTOSO } from '../../diff/pairs.js';
+
+const temps: string[] = [];
+afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sfbtopo-rule-changes-'));
+    temps.push(dir);
+    return dir;
+}
+
+function setup(locale: Locale = 'en') {
+    const { shared, sfbtopo } = createSfbtopoServices(EmptyFileSystem);
+    sfbtopo.l10n.Locale.current = locale;
+    const open = async (text: string, path: string) => (await checkTopologies([{ path, text }], sfbtopo))[0].document;
+    const execute = <T>(command: string, args: unknown) => shared.lsp.ExecuteCommandHandler!.executeCommand(command, [args]) as Promise<T>;
+    const lenses = async (document: LangiumDocument) =>
+        ((await sfbtopo.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? []) as CodeLens[];
+    return { open, execute, lenses };
+}
+
+describe('sfbtopo.ruleChanges and the "since export" lens', () => {
+    it('compares with the last export, and counts the change on the topology line', async () => {
+        const { open, execute, lenses } = setup();
+        const path = join(tempDir(), 'contoso.sfbtopo');
+        const exported = await open(CONTOSO, path);
+        expect((await lenses(exported)).map((l) => l.command?.title)).toEqual(['Export firewall rules', 'Export IPsec rules', 'Preview rules']);
+        const written = await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: exported.uri.toString(), formats: 'json' });
+        expect(written.ok).toBe(true);
+        expect((await lenses(exported)).at(-1)?.command).toEqual({
+            title: 'No rule changes since export',
+            command: 'sfbtopo.showRuleChanges',
+            arguments: [{ uri: exported.uri.toString(), against: 'export' }],
+        });
+
+        const edited = await open(CHANGES['pool removed'], path);
+        expect((await lenses(edited)).at(-1)?.command?.title).toBe('+0 \u22127 rules since export');
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: edited.uri.toString(), against: 'export' });
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.counts).toEqual({ added: 0, removed: 7, changed: 0, renamed: 0 });
+        expect(result.markdown).toMatch(/^# Firewall change request: topology Contoso\n/);
+        expect(result.markdown).toContain('## Internal firewall · Redmond · pc01');
+        expect(result.request.groups.map((g) => g.heading)).toEqual(['Internal firewall · Redmond · pc01']);
+    });
+
+    it('finds an export written to another folder, where the server last wrote it', async () => {
+        const { open, execute, lenses } = setup();
+        const dir = tempDir();
+        const document = await open(CONTOSO, join(dir, 'contoso.sfbtopo'));
+        expect((await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: document.uri.toString(), formats: 'all', outDir: 'elsewhere' })).ok).toBe(true);
+        const edited = await open(CHANGES['media range moved'], join(dir, 'contoso.sfbtopo'));
+        expect((await lenses(edited)).at(-1)?.command?.title).toBe('+0 \u22120 ~3 rules since export');
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: edited.uri.toString(), against: 'export' });
+        expect(result.ok && result.counts.changed).toBe(3);
+    });
+
+    it('refuses, saying what to do, when there is no export', async () => {
+        const { open, execute, lenses } = setup();
+        const document = await open(CONTOSO, join(tempDir(), 'contoso.sfbtopo'));
+        expect(await lenses(document)).toHaveLength(3);
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: document.uri.toString(), against: 'export' });
+        expect(result).toEqual({ ok: false, message: expect.stringMatching(/^No export to compare with: .*rules\.json does not exist\. Export the rules/) });
+    });
+
+    it('compares with git HEAD', async () => {
+        const { open, execute } = setup('ja');
+        const dir = tempDir();
+        const git = (...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir }).status).toBe(0);
+        git('init', '-q');
+        writeFileSync(join(dir, 'contoso.sfbtopo'), CONTOSO);
+        git('add', 'contoso.sfbtopo');
+        git('commit', '-q', '-m', 'first');
+        const document = await open(CHANGES['pool renamed'], join(dir, 'contoso.sfbtopo'));
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: document.uri.toString(), against: 'git' });
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.counts).toEqual({ added: 0, removed: 0, changed: 0, renamed: 2 });
+        expect(result.request.title).toBe('ファイアウォール変更依頼: トポロジ Contoso');
+        expect(result.request.intro).toBe('contoso.sfbtopo のルールを HEAD:contoso.sfbtopo と比較しました。');
+    });
+
+    it('refuses git HEAD outside a repository, and a topology with errors', async () => {
+        const { open, execute } = setup();
+        const dir = tempDir();
+        mkdirSync(join(dir, 'x'));
+        const document = await open(CONTOSO, join(dir, 'x', 'contoso.sfbtopo'));
+        const outside = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: document.uri.toString(), against: 'git' });
+        expect(outside).toEqual({ ok: false, message: expect.stringMatching(/^Cannot compare with git HEAD: .*is not inside a git repository/) });
+        const broken = await open(CONTOSO.replace('10.0.1.11', '10.0.1.300'), join(dir, 'broken.sfbtopo'));
+        const refused = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: broken.uri.toString(), against: 'export' });
+        expect(refused).toEqual({ ok: false, message: 'broken.sfbtopo has errors; fix them to compare its rules.' });
+        const unknown = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: document.uri.toString(), against: 'yesterday' });
+        expect(unknown.ok).toBe(false);
+    });
+});
