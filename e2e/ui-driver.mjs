@@ -76,6 +76,10 @@ export function serveUiRequests(page, { channel, screenshots, deadline, log }) {
             case 'type':
                 await page.keyboard.type(request.text);
                 return undefined;
+            case 'select':
+                // As a user picks an entry of a drop-down list: by its value.
+                await locate(page, request.target).selectOption(request.value, { timeout: timeout() });
+                return undefined;
             case 'waitFor':
                 await locate(page, request.target).waitFor({ state: request.state ?? 'visible', timeout: timeout(request.timeoutMs) });
                 return undefined;

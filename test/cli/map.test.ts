@@ -35,7 +35,7 @@ describe('sfbtopo map', () => {
         expect(run.status).toBe(0);
         expect(readFileSync(out, 'utf8')).toBe(golden('contoso'));
         expect(run.stdout).toBe('');
-        expect(run.stderr).toMatch(/^sfbtopo: wrote .*map\.svg: 14 nodes, 18 edges \(\d+ rules open to any source not drawn\)\n$/);
+        expect(run.stderr).toMatch(/^sfbtopo: wrote .*map\.svg: 15 nodes, 21 edges \(\d+ rules open to any source not drawn\)\n$/);
         // Written through a temporary file in the same folder, which is gone.
         expect(readdirSync(dir)).toEqual(['map.svg']);
     });

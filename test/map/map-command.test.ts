@@ -35,9 +35,9 @@ describe('sfbtopo.mapData', () => {
         expect(result.stale).toBe(false);
         expect(result.errors).toBe(0);
         expect(result.svg).toBe(readRepoFile('test/map/golden/contoso.svg'));
-        expect(result.model.nodes).toHaveLength(14);
+        expect(result.model.nodes).toHaveLength(15);
         expect(result.model.nodes.find((node) => node.id === 'pool:Redmond/fe01')?.declaration).toEqual({ line: contoso.split('\n').findIndex((l) => l.includes('frontend pool fe01')), character: 16 });
-        expect(Object.keys(result.layout.nodes)).toHaveLength(14);
+        expect(Object.keys(result.layout.nodes)).toHaveLength(15);
         expect(result.rules.length).toBeGreaterThan(50);
         expect(result.matrix.rows.length).toBeGreaterThan(5);
         // Every rule an edge names is in the rule list the side panel reads.

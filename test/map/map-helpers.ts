@@ -6,7 +6,7 @@ import { declarationIndex } from '../../server/src/map/declarations.js';
 import type { MapPosition } from '../../server/src/map/map-model.js';
 import { check, readRepoFile, repoRoot } from '../helpers.js';
 
-export const EXAMPLES = ['branch', 'contoso', 'multisite'] as const;
+export const EXAMPLES = ['branch', 'contoso', 'multisite', 'perimeter'] as const;
 
 export interface Example {
     text: string;

@@ -17,10 +17,11 @@ describe('the map model of the examples', () => {
         const model = buildMapModel(topology, rules);
         expect(model.topology).toBe('Contoso');
         expect(model.sites.map((site) => site.id)).toEqual(['site:Redmond']);
-        expect(kinds(model)).toEqual({ pool: 7, 'load-balancer': 2, 'file-share': 1, gateway: 1, 'reverse-proxy': 1, clients: 1, any: 1 });
-        expect(model.nodes).toHaveLength(14);
-        // The seed's 14 flows, and the Edge's and reverse proxy's towards the Internet, the Director and the published pools.
-        expect(model.edges).toHaveLength(18);
+        expect(kinds(model)).toEqual({ internet: 1, pool: 7, 'load-balancer': 2, 'file-share': 1, gateway: 1, 'reverse-proxy': 1, clients: 1, any: 1 });
+        expect(model.nodes).toHaveLength(15);
+        // The seed's 14 flows, and the Edge's and reverse proxy's: both ways with the Internet,
+        // with the Director, from the Front End, to the published pools (one edge per firewall).
+        expect(model.edges).toHaveLength(21);
         expect(model.edges.filter((e) => e.kind === 'link').map((e) => e.id)).toEqual([
             'link:load-balancer:Redmond/lbfe->pool:Redmond/fe01',
             'link:load-balancer:Redmond/lbdir->pool:Redmond/dir01',
@@ -61,24 +62,28 @@ describe('the map model of the examples', () => {
         for (const e of model.edges) for (const id of e.rules) expect(ids.has(id)).toBe(true);
         // Rules open to any source are left out of the picture; every other firewall rule is on an edge.
         const drawn = new Set(model.edges.flatMap((e) => e.rules));
-        for (const rule of rules.firewall) expect(drawn.has(rule.id), rule.id).toBe(rule.source !== 'any');
-        expect(model.anySourceRules).toBe(rules.firewall.filter((rule) => rule.source === 'any').length);
+        // (The external firewall's rules open to any source are drawn from the Internet.)
+        const fromInternet = (rule: (typeof rules.firewall)[number]) => rule.firewall === 'perimeter-external';
+        for (const rule of rules.firewall) expect(drawn.has(rule.id), rule.id).toBe(rule.source !== 'any' || fromInternet(rule));
+        expect(model.anySourceRules).toBe(rules.firewall.filter((rule) => rule.source === 'any' && !fromInternet(rule)).length);
         expect(model.anySourceRules).toBeGreaterThan(0);
     });
 
     it('branch: a Standard Edition site with its gateway, reverse proxy and clients', async () => {
         const { topology, rules } = await loadExample('branch');
         const model = buildMapModel(topology, rules);
-        expect(kinds(model)).toEqual({ pool: 2, 'file-share': 1, gateway: 1, 'reverse-proxy': 1, clients: 1, any: 1 });
-        expect(model.edges.map((e) => [e.from, e.to])).toEqual([
-            ['reverse-proxy:Lisbon/lis-rp', 'pool:Lisbon/lis-fe'],
-            ['gateway:Lisbon/lis-sbc', 'pool:Lisbon/lis-fe'],
-            ['pool:Lisbon/lis-fe', 'gateway:Lisbon/lis-sbc'],
-            ['pool:Lisbon/lis-fe', 'file-share:Lisbon/lis-fs'],
-            ['pool:Lisbon/lis-fe', 'pool:Lisbon/lis-edge'],
-            ['clients:Lisbon', 'any:Lisbon'],
-            ['pool:Lisbon/lis-edge', 'any:Lisbon'],
-            ['pool:Lisbon/lis-edge', 'pool:Lisbon/lis-fe'],
+        expect(kinds(model)).toEqual({ internet: 1, pool: 2, 'file-share': 1, gateway: 1, 'reverse-proxy': 1, clients: 1, any: 1 });
+        expect(model.edges.map((e) => [e.from, e.to, e.firewall])).toEqual([
+            ['reverse-proxy:Lisbon/lis-rp', 'pool:Lisbon/lis-fe', 'internal'],
+            ['gateway:Lisbon/lis-sbc', 'pool:Lisbon/lis-fe', 'internal'],
+            ['pool:Lisbon/lis-fe', 'gateway:Lisbon/lis-sbc', 'internal'],
+            ['pool:Lisbon/lis-fe', 'file-share:Lisbon/lis-fs', 'internal'],
+            ['pool:Lisbon/lis-fe', 'pool:Lisbon/lis-edge', 'perimeter-internal'],
+            ['clients:Lisbon', 'any:Lisbon', 'internal'],
+            ['pool:Lisbon/lis-edge', 'internet:Lisbon', 'perimeter-external'],
+            ['internet:Lisbon', 'pool:Lisbon/lis-edge', 'perimeter-external'],
+            ['pool:Lisbon/lis-edge', 'pool:Lisbon/lis-fe', 'perimeter-internal'],
+            ['reverse-proxy:Lisbon/lis-rp', 'pool:Lisbon/lis-fe', 'perimeter-internal'],
         ]);
         expect(model.nodes.find((node) => node.id === 'pool:Lisbon/lis-fe')?.detail).toBe('Front End · 1 server');
     });
@@ -87,13 +92,13 @@ describe('the map model of the examples', () => {
         const { topology, rules } = await loadExample('multisite');
         const model = buildMapModel(topology, rules);
         expect(model.sites.map((site) => site.name)).toEqual(['Osaka', 'Sydney', 'Toronto']);
-        expect(model.nodes).toHaveLength(31);
-        expect(model.edges).toHaveLength(47);
+        expect(model.nodes).toHaveLength(33);
+        expect(model.edges).toHaveLength(54);
         for (const node of model.nodes) expect(model.sites.some((site) => site.name === node.site), node.id).toBe(true);
         // The Central Management Store in Osaka replicates to every site's servers.
         expect(edge(model, 'flow:pool:Osaka/osk-fe->pool:Toronto/tor-fe').label).toBe('SMB 445');
         // A site with reverse proxies gets its 4443 edges from them only; a site without, from all.
-        const from = (to: string) => model.edges.filter((e) => e.to === to && e.from.startsWith('reverse-proxy:')).map((e) => e.from);
+        const from = (to: string) => model.edges.filter((e) => e.to === to && e.from.startsWith('reverse-proxy:') && e.firewall === 'internal').map((e) => e.from);
         expect(from('pool:Sydney/syd-fe')).toEqual(['reverse-proxy:Sydney/syd-rp']);
         expect(from('pool:Osaka/osk-fe')).toEqual(['reverse-proxy:Osaka/osk-rp']);
         expect(from('pool:Toronto/tor-fe')).toEqual(['reverse-proxy:Osaka/osk-rp', 'reverse-proxy:Sydney/syd-rp']);
@@ -105,11 +110,65 @@ describe('the map model of the examples', () => {
         ]);
     });
 
+    it('perimeter: each site\'s Edge pools, their load balancer and reverse proxy in its perimeter zone, beyond it the Internet', async () => {
+        const { topology, rules } = await loadExample('perimeter');
+        const model = buildMapModel(topology, rules);
+        expect(model.sites.map((site) => site.perimeter)).toEqual([
+            { id: 'perimeter:Amsterdam', label: 'Perimeter network' },
+            { id: 'perimeter:Utrecht', label: 'Perimeter network' },
+        ]);
+        const zone = (name: string) => model.nodes.filter((node) => node.zone === name).map((node) => node.id);
+        expect(zone('perimeter')).toEqual([
+            'pool:Amsterdam/ams-edge1',
+            'pool:Amsterdam/ams-edge2',
+            'reverse-proxy:Amsterdam/ams-rp',
+            'pool:Utrecht/utr-edge',
+            'load-balancer:Utrecht/utr-edge-lb',
+            'reverse-proxy:Utrecht/utr-rp',
+        ]);
+        expect(zone('internet')).toEqual(['internet:Amsterdam', 'internet:Utrecht']);
+        // The hardware load balancer carries the Edge's virtual IPs on both sides; the proxy both its addresses.
+        expect(model.nodes.find((node) => node.id === 'load-balancer:Utrecht/utr-edge-lb')?.addresses).toEqual(['10.50.9.100', '192.0.2.100', '192.0.2.101', '192.0.2.102']);
+        expect(model.nodes.find((node) => node.id === 'reverse-proxy:Amsterdam/ams-rp')?.addresses).toEqual(['10.30.8.10', '203.0.113.80']);
+
+        // External flows: the Internet to and from each Edge service, to the reverse proxy; with XMPP where the pool has it.
+        expect(edge(model, 'flow:internet:Amsterdam->pool:Amsterdam/ams-edge2@perimeter-external').labelLines).toEqual(['SIP 5061', 'HTTPS 443', 'STUN 3478', 'TCP 5269']);
+        expect(edge(model, 'flow:internet:Amsterdam->pool:Amsterdam/ams-edge1@perimeter-external').labelLines).toEqual(['HTTPS 443', 'STUN 3478']);
+        expect(edge(model, 'flow:pool:Amsterdam/ams-edge1->internet:Amsterdam@perimeter-external').labelLines).toContain('media 50000-59999');
+        expect(edge(model, 'flow:internet:Utrecht->reverse-proxy:Utrecht/utr-rp@perimeter-external').labelLines).toEqual(['HTTPS 443', 'HTTP 80']);
+        expect(edge(model, 'flow:internet:Utrecht->load-balancer:Utrecht/utr-edge-lb@perimeter-external').labelLines).toEqual(['SIP 5061', 'HTTPS 443', 'STUN 3478']);
+        // Internal flows: next hop ↔ Edge, Front End (and the CMS) → Edge, reverse proxy → the published pools.
+        expect(edge(model, 'flow:pool:Amsterdam/ams-dir->pool:Amsterdam/ams-edge1@perimeter-internal').label).toBe('SIP 5061');
+        expect(edge(model, 'flow:pool:Amsterdam/ams-edge1->pool:Amsterdam/ams-dir@perimeter-internal').label).toBe('SIP 5061');
+        expect(edge(model, 'flow:pool:Amsterdam/ams-fe->pool:Amsterdam/ams-edge1@perimeter-internal').labelLines).toEqual(['SIP 5062', 'HTTPS 4443', 'PSOM 8057']);
+        expect(edge(model, 'flow:pool:Amsterdam/ams-fe->pool:Utrecht/utr-edge@perimeter-internal').label).toBe('HTTPS 4443');
+        expect(edge(model, 'flow:reverse-proxy:Amsterdam/ams-rp->load-balancer:Amsterdam/ams-fe-lb@perimeter-internal').labelLines).toEqual(['HTTPS 4443', 'HTTP 8080']);
+        expect(edge(model, 'flow:reverse-proxy:Amsterdam/ams-rp->pool:Amsterdam/ams-owa@perimeter-internal').label).toBe('HTTPS 443');
+
+        // Every edge carries the rules of its one firewall; the external firewall's edges all touch the Internet.
+        const byId = new Map(rules.firewall.map((rule) => [rule.id, rule]));
+        for (const e of model.edges.filter((flow) => flow.kind === 'flow')) {
+            for (const id of e.rules) expect(byId.get(id)?.firewall, `${e.id}: ${id}`).toBe(e.firewall);
+            expect(e.from.startsWith('internet:') || e.to.startsWith('internet:'), e.id).toBe(e.firewall === 'perimeter-external');
+        }
+        expect(model.firewalls.map((entry) => entry.firewall)).toEqual(['perimeter-external', 'perimeter-internal', 'internal']);
+        // Utrecht's Edge sends its outbound traffic to the Internet, so only Amsterdam's clients have an "Any address" box.
+        expect(model.nodes.filter((node) => node.kind === 'any').map((node) => node.id)).toEqual(['any:Amsterdam']);
+    });
+
+    it('names the perimeter and the Internet in Japanese when asked', async () => {
+        const { topology, rules } = await loadExample('perimeter');
+        const model = buildMapModel(topology, rules, { locale: 'ja' });
+        expect(model.sites[0].perimeter?.label).toBe('境界ネットワーク');
+        expect(model.nodes.find((node) => node.kind === 'internet')).toMatchObject({ label: 'インターネット', detail: '任意のパブリック アドレス' });
+        expect(model.firewalls[0]).toEqual({ firewall: 'perimeter-external', label: 'インターネットと境界ネットワークの間' });
+    });
+
     it('gives every node a declaration position when asked, pointing at its name', async () => {
         const { text, topology, rules, declarations } = await loadExample('contoso');
         const model = buildMapModel(topology, rules, { declarations });
         const lines = text.split('\n');
-        for (const node of model.nodes.filter((n) => n.kind !== 'any')) {
+        for (const node of model.nodes.filter((n) => n.kind !== 'any' && n.kind !== 'internet')) {
             const at = node.declaration;
             expect(at, node.id).toBeDefined();
             const word = node.kind === 'clients' ? 'clients' : node.label;

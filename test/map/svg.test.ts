@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutMap, type MapLayout } from '../../server/src/map/map-layout.js';
+import { layoutMap, type MapBox, type MapLayout } from '../../server/src/map/map-layout.js';
 import type { MapModel } from '../../server/src/map/map-model.js';
 import { renderMap } from '../../server/src/map/render-map.js';
 import { escapeXml, renderMapSvg } from '../../server/src/map/svg.js';
@@ -40,9 +40,15 @@ describe('the map SVG of the examples', () => {
         expect(count(svg, /<g class="sfbmap-node /g)).toBe(model.nodes.length);
         expect(count(svg, /<g class="sfbmap-edge sfbmap-edge-/g)).toBe(model.edges.length);
         expect(count(svg, /<g class="sfbmap-site" /g)).toBe(model.sites.length);
-        expect(count(svg, /<g class="sfbmap-edge-label" /g)).toBe(model.edges.filter((e) => e.labelLines.length > 0).length);
+        expect(count(svg, /<g class="sfbmap-edge-label[ "]/g)).toBe(model.edges.filter((e) => e.labelLines.length > 0).length);
+        expect(count(svg, /<g class="sfbmap-perimeter" /g)).toBe(model.sites.filter((site) => site.perimeter).length);
+        // Each flow drawn in its firewall's colour, with the arrowhead of that colour.
+        for (const e of model.edges.filter((edge) => edge.firewall && edge.firewall !== 'internal')) {
+            expect(svg, e.id).toContain(`<g class="sfbmap-edge sfbmap-edge-flow sfbmap-firewall-${e.firewall}" data-edge="${escapeXml(e.id)}">`);
+        }
+        expect(count(svg, /<g class="sfbmap-legend-item /g)).toBe(model.firewalls.length);
         // Standalone: no script, no style sheet, nothing fetched.
-        expect(svg).not.toMatch(/<script|<style|<image|<foreignObject|href=|url\((?!#sfbmap-arrow\))/);
+        expect(svg).not.toMatch(/<script|<style|<image|<foreignObject|href=|url\((?!#sfbmap-arrow(?:-perimeter-external|-perimeter-internal)?\))/);
     });
 
     it.each(EXAMPLES)('%s: lays out and renders byte for byte the same twice', async (name) => {
@@ -53,16 +59,22 @@ describe('the map SVG of the examples', () => {
         expect(two.svg).toBe(one.svg);
     });
 
-    it.each(EXAMPLES)('%s: places every node inside its site and the picture', async (name) => {
+    it.each(EXAMPLES)('%s: places every node inside its site (and its perimeter zone) and the picture', async (name) => {
         const { topology, rules } = await loadExample(name);
         const { model, layout } = await renderMap(topology, rules);
+        const within = (box: MapBox, outer: MapBox) => box.x >= outer.x && box.y >= outer.y && box.x + box.width <= outer.x + outer.width && box.y + box.height <= outer.y + outer.height;
         for (const node of model.nodes) {
             const box = layout.nodes[node.id];
             expect(box, node.id).toBeDefined();
-            const site = layout.sites[`site:${node.site}`];
-            expect(box.x >= site.x && box.y >= site.y && box.x + box.width <= site.x + site.width && box.y + box.height <= site.y + site.height, node.id).toBe(true);
+            expect(within(box, layout.sites[`site:${node.site}`]), node.id).toBe(true);
+            const perimeter = layout.perimeters[`perimeter:${node.site}`];
+            if (perimeter) expect(within(box, perimeter), node.id).toBe(node.zone === 'perimeter');
+            // The Internet is beyond the perimeter: above it.
+            if (node.zone === 'internet') expect(box.y + box.height, node.id).toBeLessThan(perimeter.y);
             expect(box.x + box.width <= layout.width && box.y + box.height <= layout.height, node.id).toBe(true);
         }
+        expect(Object.keys(layout.perimeters)).toEqual(model.sites.flatMap((site) => (site.perimeter ? [site.perimeter.id] : [])));
+        if (layout.legend) expect(layout.legend.y + layout.legend.height).toBeLessThanOrEqual(layout.height);
         for (const e of model.edges) expect(layout.edges[e.id]?.points.length, e.id).toBeGreaterThanOrEqual(2);
     });
 });
@@ -73,13 +85,14 @@ describe('text in the SVG', () => {
     function hostileModel(): MapModel {
         return {
             topology: hostile,
-            sites: [{ id: `site:${hostile}`, name: hostile }],
+            sites: [{ id: `site:${hostile}`, name: hostile, perimeter: { id: `perimeter:${hostile}`, label: hostile } }],
             nodes: [
                 { id: `pool:${hostile}/a"b`, kind: 'pool', label: hostile, detail: hostile, site: hostile, role: 'frontend', fqdn: hostile, addresses: [] },
-                { id: 'gateway:x/g', kind: 'gateway', label: 'g', detail: '</text><script>', site: hostile, addresses: [] },
+                { id: 'reverse-proxy:x/g', kind: 'reverse-proxy', label: 'g', detail: '</text><script>', site: hostile, zone: 'perimeter', addresses: [] },
             ],
-            edges: [{ id: `flow:"><x>`, kind: 'flow', from: 'gateway:x/g', to: `pool:${hostile}/a"b`, label: hostile, labelLines: [hostile, '& <b>'], rules: [] }],
+            edges: [{ id: `flow:"><x>`, kind: 'flow', firewall: 'perimeter-internal', from: 'reverse-proxy:x/g', to: `pool:${hostile}/a"b`, label: hostile, labelLines: [hostile, '& <b>'], rules: [] }],
             anySourceRules: 0,
+            firewalls: [{ firewall: 'perimeter-internal', label: hostile }],
         };
     }
 
@@ -94,6 +107,9 @@ describe('text in the SVG', () => {
         expect(svg).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
         expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quotes&apos; \uFFFD\uFFFD ]]&gt; \uFFFD end');
         expect(svg).toContain('data-edge="flow:&quot;&gt;&lt;x&gt;"');
+        // The perimeter zone's title and the legend are escaped too.
+        expect(svg.match(/<text class="sfbmap-perimeter-label"[^>]*>([^<]*)</)?.[1]).toContain('&lt;script&gt;');
+        expect(svg).toContain('perimeter-internal: &lt;script&gt;');
     });
 
     it('escapes the five XML specials and keeps other text as it is', () => {
@@ -103,7 +119,7 @@ describe('text in the SVG', () => {
     });
 
     it('draws an empty topology as a well-formed picture', async () => {
-        const model: MapModel = { topology: 'Empty', sites: [], nodes: [], edges: [], anySourceRules: 0 };
+        const model: MapModel = { topology: 'Empty', sites: [], nodes: [], edges: [], anySourceRules: 0, firewalls: [] };
         const layout: MapLayout = await layoutMap(model);
         const svg = renderMapSvg(model, layout);
         expect(xmlProblems(svg)).toEqual([]);

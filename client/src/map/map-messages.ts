@@ -24,6 +24,7 @@ export interface MapViewStrings {
     matrixNote: string;
     anySourceNote: string;
     addresses: string;
+    firewall: string;
 }
 
 export type ToViewMessage = {

@@ -138,6 +138,7 @@ function viewStrings(): MapViewStrings {
         matrixNote: l10n.t('Every firewall rule of the topology: rows are the boxes that receive the traffic (for client rules, the client subnet), columns the destination ports, cells the transports.'),
         anySourceNote: l10n.t('Rules open to any source ({0}) are not drawn on the map; the port matrix shows them.'),
         addresses: l10n.t('Addresses'),
+        firewall: l10n.t('Firewall'),
     };
 }
 
@@ -216,6 +217,10 @@ table.matrix td.both { font-weight: 600; }
 .sfbmap-kind-file-share .sfbmap-node-accent { fill: var(--vscode-charts-yellow); }
 .sfbmap-kind-clients .sfbmap-node-accent { fill: var(--vscode-terminal-ansiCyan, var(--vscode-charts-blue)); }
 .sfbmap-kind-any .sfbmap-node-accent { fill: var(--vscode-descriptionForeground); }
+.sfbmap-kind-internet .sfbmap-node-accent { fill: var(--vscode-charts-red); }
+.sfbmap-perimeter-box { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-charts-yellow); }
+.sfbmap-perimeter-label { fill: var(--vscode-charts-yellow); }
+.sfbmap-legend text { fill: var(--vscode-descriptionForeground); }
 .sfbmap-edge { cursor: pointer; }
 .sfbmap-edge-line { stroke: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); }
 .sfbmap-arrowhead { fill: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); }
@@ -223,6 +228,11 @@ table.matrix td.both { font-weight: 600; }
 .sfbmap-edge-label { cursor: pointer; }
 .sfbmap-edge-label rect { fill: var(--vscode-editor-background); stroke: var(--vscode-editorWidget-border, var(--vscode-widget-border, #8886)); }
 .sfbmap-edge-label text { fill: var(--vscode-editor-foreground); }
+/* Flows coloured by the firewall that carries them (after the plain edge colour, which they override). */
+.sfbmap-firewall-perimeter-external .sfbmap-edge-line, .sfbmap-edge-label.sfbmap-firewall-perimeter-external rect { stroke: var(--vscode-charts-red); }
+.sfbmap-arrowhead.sfbmap-firewall-perimeter-external { fill: var(--vscode-charts-red); }
+.sfbmap-firewall-perimeter-internal .sfbmap-edge-line, .sfbmap-edge-label.sfbmap-firewall-perimeter-internal rect { stroke: var(--vscode-charts-yellow); }
+.sfbmap-arrowhead.sfbmap-firewall-perimeter-internal { fill: var(--vscode-charts-yellow); }
 .sfbmap-node:hover .sfbmap-node-box, .sfbmap-node.selected .sfbmap-node-box, .sfbmap-node:focus-visible .sfbmap-node-box { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 .sfbmap-edge:hover .sfbmap-edge-line, .sfbmap-edge.selected .sfbmap-edge-line, .sfbmap-edge:focus-visible .sfbmap-edge-line { stroke: var(--vscode-focusBorder); stroke-width: 2.5; }
 .sfbmap-edge-label.selected rect { stroke: var(--vscode-focusBorder); stroke-width: 1.5; }

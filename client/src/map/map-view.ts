@@ -276,7 +276,8 @@ function showEdge(id: string): void {
         row.title = `${rule.id}\n${s.source}: ${rule.source}\n${s.destination}: ${rule.destination}`;
         row.append(element('td', rule.service), element('td', rule.ports, 'mono'), element('td', rule.transport), element('td', rule.purpose));
     }
-    details.replaceChildren(heading, element('p', format(s.rulesOf, rules.length)), table);
+    const firewall = edge.firewall ? [element('p', `${s.firewall}: ${edge.firewall}`, 'mono')] : [];
+    details.replaceChildren(heading, ...firewall, element('p', format(s.rulesOf, rules.length)), table);
 }
 
 function matrixTable(map: MapData): HTMLElement {

@@ -1,11 +1,17 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { MapModel, MapNode } from './map-model.js';
+import type { MapEdge, MapModel, MapNode } from './map-model.js';
 import { textWidth } from './text-metrics.js';
 
 // Places the map's boxes and routes its edges with ELK's layered algorithm (elkjs, run in
 // process: the bundled build needs no worker). Computed in the server, so the command
 // line and the webview draw the same picture. The options are fixed and the input order
 // follows the model, so the same model always gives the same layout.
+//
+// A site with a perimeter network holds its Internet box and its perimeter zone, a compound
+// node of its own with the Edge pools, their load balancers and the reverse proxies. Every
+// edge between zones is handed to ELK pointing inwards (Internet → perimeter →
+// internal network), whichever way its rules go, so that no band's order is against an
+// edge; its route is turned back afterwards.
 
 /** Sizes the layout assumes and the SVG renderer draws with. */
 export const MAP_METRICS = {
@@ -22,6 +28,9 @@ export const MAP_METRICS = {
     sitePaddingTop: 34,
     sitePadding: 16,
     margin: 16,
+    legendSize: 11,
+    legendLine: 16,
+    legendSample: 28,
 } as const;
 
 export interface MapPoint {
@@ -45,6 +54,10 @@ export interface MapLayout {
     width: number;
     height: number;
     sites: Record<string, MapBox>;
+    /** The perimeter zones, by `perimeter:SITE`. */
+    perimeters: Record<string, MapBox>;
+    /** Where the legend of the firewalls goes, under the map, when the model has one. */
+    legend?: MapBox;
     nodes: Record<string, MapBox>;
     edges: Record<string, MapEdgeRoute>;
 }
@@ -93,38 +106,49 @@ export function edgeLabelSize(lines: readonly string[]): { width: number; height
     return { width: width + 2 * m.edgeLabelPaddingX, height: lines.length * m.edgeLabelLine + 2 * m.edgeLabelPaddingY };
 }
 
+/** A zone's rank from the outside in: the Internet, the perimeter network, the internal network. */
+const ZONE_RANK: Record<NonNullable<MapNode['zone']> | 'internal', number> = { internet: 0, perimeter: 1, internal: 2 };
+
 export async function layoutMap(model: MapModel): Promise<MapLayout> {
     const m = MAP_METRICS;
     const leaf = (node: MapNode): ElkNode => ({ id: node.id, ...nodeSize(node) });
-    const siteChildren = model.sites.map(
-        (site): ElkNode => ({
-            id: site.id,
-            layoutOptions: {
-                'elk.padding': `[top=${m.sitePaddingTop},left=${m.sitePadding},bottom=${m.sitePadding},right=${m.sitePadding}]`,
-                'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-                'elk.nodeSize.minimum': `(${Math.max(160, textWidth(site.name, m.siteLabelSize, true) + 2 * m.sitePadding)}, 80)`,
-            },
-            children: model.nodes.filter((node) => node.site === site.name).map(leaf),
-        }),
-    );
+    const zone = (id: string, title: string, children: ElkNode[]): ElkNode => ({
+        id,
+        layoutOptions: {
+            'elk.padding': `[top=${m.sitePaddingTop},left=${m.sitePadding},bottom=${m.sitePadding},right=${m.sitePadding}]`,
+            'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+            'elk.nodeSize.minimum': `(${Math.max(160, textWidth(title, m.siteLabelSize, true) + 2 * m.sitePadding)}, 80)`,
+        },
+        children,
+    });
+    const siteChildren = model.sites.map((site): ElkNode => {
+        const members = model.nodes.filter((node) => node.site === site.name);
+        const inZone = (wanted: MapNode['zone']) => members.filter((node) => node.zone === wanted).map(leaf);
+        const perimeter = site.perimeter ? [zone(site.perimeter.id, site.perimeter.label, inZone('perimeter'))] : [];
+        return zone(site.id, site.name, [...inZone('internet'), ...perimeter, ...inZone(undefined)]);
+    });
     const outside = model.nodes.filter((node) => node.site === undefined || !model.sites.some((site) => site.name === node.site)).map(leaf);
+    const rank = new Map(model.nodes.map((node) => [node.id, ZONE_RANK[node.zone ?? 'internal']]));
+    const inwards = (edge: MapEdge) => (rank.get(edge.from) ?? ZONE_RANK.internal) <= (rank.get(edge.to) ?? ZONE_RANK.internal);
     const edges: ElkExtendedEdge[] = model.edges.map((edge) => ({
         id: edge.id,
-        sources: [edge.from],
-        targets: [edge.to],
+        sources: [inwards(edge) ? edge.from : edge.to],
+        targets: [inwards(edge) ? edge.to : edge.from],
         labels: edge.labelLines.length > 0 ? [{ id: `${edge.id}#label`, text: edge.label, ...edgeLabelSize(edge.labelLines) }] : [],
     }));
     const graph: ElkNode = { id: '#root', layoutOptions: ROOT_OPTIONS, children: [...siteChildren, ...outside], edges };
 
     const result = await (await layoutEngine()).layout(graph);
 
-    const layout: MapLayout = { width: round(result.width ?? 0), height: round(result.height ?? 0), sites: {}, nodes: {}, edges: {} };
+    const layout: MapLayout = { width: round(result.width ?? 0), height: round(result.height ?? 0), sites: {}, perimeters: {}, nodes: {}, edges: {} };
     const siteIds = new Set(model.sites.map((site) => site.id));
+    const perimeterIds = new Set(model.sites.flatMap((site) => (site.perimeter ? [site.perimeter.id] : [])));
+    const outwards = new Set(model.edges.filter((edge) => !inwards(edge)).map((edge) => edge.id));
     const visit = (node: ElkNode) => {
         for (const child of node.children ?? []) {
             const box = { x: round(child.x ?? 0), y: round(child.y ?? 0), width: round(child.width ?? 0), height: round(child.height ?? 0) };
-            if (siteIds.has(child.id)) {
-                layout.sites[child.id] = box;
+            if (siteIds.has(child.id) || perimeterIds.has(child.id)) {
+                (siteIds.has(child.id) ? layout.sites : layout.perimeters)[child.id] = box;
                 visit(child);
             } else {
                 layout.nodes[child.id] = box;
@@ -132,6 +156,7 @@ export async function layoutMap(model: MapModel): Promise<MapLayout> {
         }
         for (const edge of node.edges ?? []) {
             const points = (edge.sections ?? []).flatMap((section, i) => [...(i === 0 ? [section.startPoint] : []), ...(section.bendPoints ?? []), section.endPoint]);
+            if (outwards.has(edge.id)) points.reverse();
             const label = edge.labels?.[0];
             layout.edges[edge.id] = {
                 points: points.map((p) => ({ x: round(p.x), y: round(p.y) })),
@@ -140,8 +165,22 @@ export async function layoutMap(model: MapModel): Promise<MapLayout> {
         }
     };
     visit(result);
+    if (model.firewalls.length > 0) {
+        const lines = model.firewalls.map(legendText);
+        const width = m.legendSample + 8 + Math.max(...lines.map((line) => textWidth(line, m.legendSize)));
+        layout.legend = { x: m.margin, y: layout.height, width, height: lines.length * m.legendLine };
+        layout.height = round(layout.height + layout.legend.height + m.margin);
+        layout.width = Math.max(layout.width, round(width + 2 * m.margin));
+    }
     return layout;
 }
+
+/** A line of the legend: the firewall's name as the rules give it, and where it stands. */
+export function legendText(entry: MapModel['firewalls'][number]): string {
+    return `${entry.firewall}: ${entry.label}`;
+}
+
+
 
 /** One decimal: enough for a picture, and the same digits on every platform. */
 function round(value: number): number {

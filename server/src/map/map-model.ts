@@ -1,7 +1,7 @@
 import { ROLE_TITLES } from '../catalogue/roles.js';
 import type { Bilingual, PoolRole } from '../catalogue/types.js';
 import { externalAddresses, type ResolvedTopology } from '../model/resolved-topology.js';
-import type { EndpointGroup, Endpoints, Rule, RuleSet } from '../rules/rule.js';
+import type { EndpointGroup, Endpoints, FirewallName, Rule, RuleSet } from '../rules/rule.js';
 import { comparePorts, portLabelLines } from './port-families.js';
 
 // The topology map as plain data: what is drawn (sites, boxes, flows) and what each
@@ -19,8 +19,18 @@ import { comparePorts, portLabelLines } from './port-families.js';
 // servers) are drawn from the destination's own site when it has members there, so that
 // the picture is not a web of cross-site edges (the edge's rules still name every address).
 // A load balancer is tied to its pool by an unlabelled link without rules.
+//
+// The perimeter network: a site's Edge pools, their load balancers and its reverse proxies
+// are drawn in a zone of their own, with an "Internet" box beyond it. The external
+// firewall's rules open to any source come from that box, and those to any destination go
+// to it; the other rules open to any source stay out of the picture as above. Rules
+// between the same two boxes are one edge per firewall, so that every edge is coloured by
+// the one firewall that carries it.
 
-export type MapNodeKind = 'pool' | 'load-balancer' | 'gateway' | 'reverse-proxy' | 'file-share' | 'clients' | 'any';
+export type MapNodeKind = 'pool' | 'load-balancer' | 'gateway' | 'reverse-proxy' | 'file-share' | 'clients' | 'any' | 'internet';
+
+/** Where a box is drawn: its site's internal network (absent), its perimeter network, or the Internet beyond it. */
+export type MapZone = 'perimeter' | 'internet';
 
 /** A place in the topology document, zero-based as in LSP. */
 export interface MapPosition {
@@ -33,18 +43,21 @@ export interface MapSite {
     id: string;
     name: string;
     declaration?: MapPosition;
+    /** The site's perimeter network, when it has Edge pools or reverse proxies: `perimeter:NAME` and the zone's title. */
+    perimeter?: { id: string; label: string };
 }
 
 export interface MapNode {
-    /** `KIND:SITE/NAME`, `clients:SITE` or `any:SITE`: unique in the map, stable across edits. */
+    /** `KIND:SITE/NAME`, `clients:SITE`, `any:SITE` or `internet:SITE`: unique in the map, stable across edits. */
     id: string;
     kind: MapNodeKind;
     /** The name in the topology (or "Clients", "Any address"). */
     label: string;
     /** Role and server count, or the address. */
     detail: string;
-    /** The site's name (an "Any address" box belongs to the site its flows leave from). */
+    /** The site's name (an "Any address" box belongs to the site its flows leave from, an "Internet" box to the perimeter it faces). */
     site?: string;
+    zone?: MapZone;
     /** Pools only. */
     role?: PoolRole;
     fqdn?: string;
@@ -54,10 +67,12 @@ export interface MapNode {
 }
 
 export interface MapEdge {
-    /** `flow:FROM->TO` or `link:FROM->TO`. */
+    /** `flow:FROM->TO` (internal firewall), `flow:FROM->TO@FIREWALL` (a perimeter firewall) or `link:FROM->TO`. */
     id: string;
     /** A flow carries rules; a link (load balancer → its pool) does not. */
     kind: 'flow' | 'link';
+    /** The firewall that carries a flow's rules. */
+    firewall?: FirewallName;
     from: string;
     to: string;
     /** The label lines joined with `; `. */
@@ -73,8 +88,10 @@ export interface MapModel {
     sites: MapSite[];
     nodes: MapNode[];
     edges: MapEdge[];
-    /** Firewall rules open to any source, which no edge shows (the port matrix does). */
+    /** Firewall rules open to any source, which no edge shows (the port matrix does); the Internet's are drawn. */
     anySourceRules: number;
+    /** The firewalls the flows belong to, with their titles, when the map has a perimeter network (for a legend). */
+    firewalls: Array<{ firewall: FirewallName; label: string }>;
 }
 
 export interface MapModelOptions {
@@ -96,6 +113,10 @@ export function nodeId(kind: Exclude<MapNodeKind, 'any'>, site: string, name?: s
     return kind === 'clients' ? `clients:${site}` : `${kind}:${site}/${name}`;
 }
 
+export function perimeterId(site: string): string {
+    return `perimeter:${site}`;
+}
+
 const TEXT = {
     servers: (n: number): Bilingual => ({ en: `${n} ${n === 1 ? 'server' : 'servers'}`, ja: `サーバー ${n} 台` }),
     standard: { en: 'Standard Edition', ja: 'Standard Edition' },
@@ -106,43 +127,51 @@ const TEXT = {
     clients: { en: 'Clients', ja: 'クライアント' },
     any: { en: 'Any address', ja: '任意のアドレス' },
     anyDetail: { en: 'internal and internet', ja: '内部とインターネット' },
+    internet: { en: 'Internet', ja: 'インターネット' },
+    internetDetail: { en: 'any public address', ja: '任意のパブリック アドレス' },
+    perimeter: { en: 'Perimeter network', ja: '境界ネットワーク' },
 } satisfies Record<string, Bilingual | ((n: number) => Bilingual)>;
+
+/** The legend's words for each firewall, after its name in the rules (spec §2.1). */
+const FIREWALL_TITLES: Record<FirewallName, Bilingual> = {
+    'perimeter-external': { en: 'between the Internet and the perimeter', ja: 'インターネットと境界ネットワークの間' },
+    'perimeter-internal': { en: 'between the perimeter and the internal network', ja: '境界ネットワークと内部ネットワークの間' },
+    internal: { en: 'inside the internal network', ja: '内部ネットワークの中' },
+};
 
 export function buildMapModel(topology: ResolvedTopology, rules: RuleSet, options: MapModelOptions = {}): MapModel {
     const pick = picker(options.locale);
     const at = (id: string) => options.declarations?.get(id);
-    const sites = topology.sites.map((site) => withDeclaration<MapSite>({ id: siteId(site.name), name: site.name }, at(siteId(site.name))));
     const nodes = topologyNodes(topology, pick).map((node) => withDeclaration(node, at(node.id)));
+    const sites = topology.sites.map((site) => {
+        const perimeter = nodes.some((node) => node.site === site.name && node.zone === 'perimeter') ? { perimeter: { id: perimeterId(site.name), label: pick(TEXT.perimeter) } } : {};
+        return withDeclaration<MapSite>({ id: siteId(site.name), name: site.name, ...perimeter }, at(siteId(site.name)));
+    });
     const resolver = new EndpointResolver(topology, nodes);
+    const siteOf = (id: string) => nodes.find((node) => node.id === id)?.site;
 
-    const flows = new Map<string, { from: string; to: string; rules: Rule[] }>();
+    const flows = new Map<string, { from: string; to: string; firewall: FirewallName; rules: Rule[] }>();
     let anySourceRules = 0;
     const anyNodes = new Map<string, MapNode>();
+    const internetNodes = new Map<string, MapNode>();
     for (const rule of rules.firewall) {
-        if (rule.source === 'any') {
+        const ends = flowEnds(rule);
+        if (!ends) {
             anySourceRules++;
             continue;
         }
-        const destinations = resolver.resolve(rule.destinationGroup, rule.destination);
-        // A topology-wide source group is drawn from the destination's site when it has members there.
-        const near = destinations === 'any' || destinations.length !== 1 ? undefined : nodes.find((node) => node.id === destinations[0])?.site;
-        const sources = resolver.resolve(rule.sourceGroup, rule.source, near);
-        if (sources === 'any') continue;
-        for (const from of sources) {
-            const site = nodes.find((node) => node.id === from)?.site;
-            for (const to of destinations === 'any' ? [anyNode(site)] : destinations) {
-                if (from === to) continue;
-                const id = `flow:${from}->${to}`;
-                const flow = flows.get(id) ?? { from, to, rules: [] };
-                flow.rules.push(rule);
-                flows.set(id, flow);
-            }
+        for (const [from, to] of ends) {
+            if (from === to) continue;
+            const id = `flow:${from}->${to}${rule.firewall === 'internal' ? '' : `@${rule.firewall}`}`;
+            const flow = flows.get(id) ?? { from, to, firewall: rule.firewall, rules: [] };
+            flow.rules.push(rule);
+            flows.set(id, flow);
         }
     }
 
     const edges: MapEdge[] = [...flows].map(([id, flow]) => {
         const labelLines = portLabelLines(flow.rules, pick);
-        return { id, kind: 'flow', from: flow.from, to: flow.to, label: labelLines.join('; '), labelLines, rules: flow.rules.map((rule) => rule.id) };
+        return { id, kind: 'flow', firewall: flow.firewall, from: flow.from, to: flow.to, label: labelLines.join('; '), labelLines, rules: flow.rules.map((rule) => rule.id) };
     });
     for (const site of topology.sites) {
         for (const lb of site.loadBalancers) {
@@ -151,15 +180,52 @@ export function buildMapModel(topology: ResolvedTopology, rules: RuleSet, option
             if (to) edges.push({ id: `link:${from}->${to}`, kind: 'link', from, to, label: '', labelLines: [], rules: [] });
         }
     }
-    // "Any address" boxes go after the other boxes of their site.
+    // An "Internet" box goes before the other boxes of its site, "Any address" boxes after them.
     const ordered = nodes.flatMap((node, i) => {
+        const first = i === 0 || nodes[i - 1].site !== node.site;
         const last = i === nodes.length - 1 || nodes[i + 1].site !== node.site;
+        const internet = first ? internetNodes.get(node.site ?? '') : undefined;
         const any = last ? anyNodes.get(node.site ?? '') : undefined;
-        return any ? [node, any] : [node];
+        return [...(internet ? [internet] : []), node, ...(any ? [any] : [])];
     });
     const placed = new Set(ordered.map((node) => node.id));
     ordered.push(...[...anyNodes.values()].filter((node) => !placed.has(node.id)));
-    return { topology: topology.name, sites, nodes: ordered, edges, anySourceRules };
+    const used = new Set(edges.flatMap((edge) => (edge.firewall ? [edge.firewall] : [])));
+    const firewalls = sites.some((site) => site.perimeter)
+        ? (['perimeter-external', 'perimeter-internal', 'internal'] as const).filter((firewall) => used.has(firewall)).map((firewall) => ({ firewall, label: pick(FIREWALL_TITLES[firewall]) }))
+        : [];
+    return { topology: topology.name, sites, nodes: ordered, edges, anySourceRules, firewalls };
+
+    /**
+     * The pairs of boxes a rule's flow runs between; undefined for a rule open to any source
+     * that is not drawn (only the external firewall's come from the Internet box).
+     */
+    function flowEnds(rule: Rule): Array<[string, string]> | undefined {
+        const fromInternet = rule.firewall === 'perimeter-external';
+        const destinations = resolver.resolve(rule.destinationGroup, rule.destination);
+        if (rule.source === 'any') {
+            if (!fromInternet || destinations === 'any') return undefined;
+            return destinations.map((to) => [internetNode(siteOf(to)!), to]);
+        }
+        // A topology-wide source group is drawn from the destination's site when it has members there.
+        const near = destinations === 'any' || destinations.length !== 1 ? undefined : siteOf(destinations[0]);
+        const sources = resolver.resolve(rule.sourceGroup, rule.source, near);
+        if (sources === 'any') return [];
+        return sources.flatMap((from) => {
+            const site = siteOf(from);
+            const to = destinations === 'any' ? [fromInternet && site !== undefined ? internetNode(site) : anyNode(site)] : destinations;
+            return to.map((end): [string, string] => [from, end]);
+        });
+    }
+
+    /** The "Internet" box beyond a site's perimeter network. */
+    function internetNode(site: string): string {
+        const id = `internet:${site}`;
+        if (!internetNodes.has(site)) {
+            internetNodes.set(site, { id, kind: 'internet', label: pick(TEXT.internet), detail: pick(TEXT.internetDetail), site, zone: 'internet', addresses: [] });
+        }
+        return id;
+    }
 
     /** The "Any address" box a rule to any destination ends at: one per site, beside the site's boxes. */
     function anyNode(site: string | undefined): string {
@@ -173,6 +239,8 @@ export function buildMapModel(topology: ResolvedTopology, rules: RuleSet, option
 
 /** Every box the topology declares, site by site, in a fixed order of kinds. */
 function topologyNodes(topology: ResolvedTopology, pick: (text: Bilingual) => string): MapNode[] {
+    const edgePools = new Set(topology.sites.flatMap((site) => site.pools.filter((pool) => pool.role === 'edge').map((pool) => pool.name)));
+    const perimeter = (inPerimeter: boolean) => (inPerimeter ? { zone: 'perimeter' as const } : {});
     return topology.sites.flatMap((site): MapNode[] => [
         ...site.pools.map((pool): MapNode => ({
             id: nodeId('pool', site.name, pool.name),
@@ -180,6 +248,7 @@ function topologyNodes(topology: ResolvedTopology, pick: (text: Bilingual) => st
             label: pool.name,
             detail: `${pick(ROLE_TITLES[pool.role])} · ${pick(TEXT.servers(pool.servers.length))}`,
             site: site.name,
+            ...perimeter(pool.role === 'edge'),
             role: pool.role,
             ...(pool.fqdn ? { fqdn: pool.fqdn } : {}),
             addresses: pool.servers.flatMap((server) => [server.address, ...externalAddresses(server.external)]),
@@ -190,7 +259,9 @@ function topologyNodes(topology: ResolvedTopology, pick: (text: Bilingual) => st
             label: lb.name,
             detail: `${pick(TEXT.loadBalancer)} · ${lb.vip}`,
             site: site.name,
-            addresses: [lb.vip],
+            // An Edge pool's load balancer carries its virtual IPs on both sides of the perimeter.
+            ...perimeter(edgePools.has(lb.pool)),
+            addresses: [...new Set([lb.vip, ...Object.values(lb.externalVips ?? {})])],
         })),
         ...site.fileShares.map((share): MapNode => ({
             id: nodeId('file-share', site.name, share.name),
@@ -215,7 +286,8 @@ function topologyNodes(topology: ResolvedTopology, pick: (text: Bilingual) => st
             label: proxy.name,
             detail: `${pick(TEXT.reverseProxy)} · ${proxy.address}`,
             site: site.name,
-            addresses: [proxy.address],
+            ...perimeter(true),
+            addresses: proxy.external ? [proxy.address, proxy.external] : [proxy.address],
         })),
         ...(site.clients
             ? [

@@ -1,4 +1,5 @@
-import { MAP_METRICS, type MapLayout, type MapPoint } from './map-layout.js';
+import type { FirewallName } from '../rules/rule.js';
+import { legendText, MAP_METRICS, type MapLayout, type MapPoint } from './map-layout.js';
 import type { MapEdge, MapModel, MapNode, MapNodeKind } from './map-model.js';
 
 // The topology map as an SVG document: a pure function of the model and its layout.
@@ -8,7 +9,9 @@ import type { MapEdge, MapModel, MapNode, MapNodeKind } from './map-model.js';
 // a class (`sfbmap-…`): in the VS Code webview a style sheet keyed on those classes
 // overrides the attributes with the editor theme's colours (CSS beats presentation
 // attributes). Boxes carry `data-node`, sites `data-site`, edges `data-edge` with the
-// model's ids, for the webview's clicks. All text is XML-escaped.
+// model's ids, for the webview's clicks. All text is XML-escaped. A flow is coloured by its
+// firewall (class `sfbmap-firewall-…`), and a legend under the map names the colours when
+// the topology has a perimeter network.
 
 export const MAP_FONT_FAMILY = "'Segoe UI', 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
@@ -26,7 +29,17 @@ export const LIGHT = {
     labelFill: '#ffffff',
     labelStroke: '#d0d7de',
     labelText: '#24292f',
+    perimeterFill: '#fff8e8',
+    perimeterStroke: '#d4a72c',
+    perimeterText: '#7d4e00',
 } as const;
+
+/** Edge colours by firewall: the internal network's stays the plain edge colour. */
+export const FIREWALL_COLOURS: Record<FirewallName, string> = {
+    internal: LIGHT.edge,
+    'perimeter-external': '#cf222e',
+    'perimeter-internal': '#9a6700',
+};
 
 export const KIND_ACCENTS: Record<MapNodeKind, string> = {
     pool: '#0969da',
@@ -36,6 +49,7 @@ export const KIND_ACCENTS: Record<MapNodeKind, string> = {
     'file-share': '#9a6700',
     clients: '#1b7c83',
     any: '#6e7781',
+    internet: '#cf222e',
 };
 
 export interface SvgOptions {
@@ -54,10 +68,12 @@ export function renderMapSvg(model: MapModel, layout: MapLayout, options: SvgOpt
             ` font-family="${attr(MAP_FONT_FAMILY)}" role="img" aria-labelledby="sfbmap-title" data-topology="${attr(model.topology)}">`,
     );
     out.push(`<title id="sfbmap-title">${text(title)}</title>`);
-    out.push(
-        '<defs><marker id="sfbmap-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">' +
-            `<path class="sfbmap-arrowhead" d="M0,0L10,5L0,10z" fill="${LIGHT.edge}"/></marker></defs>`,
-    );
+    // One arrowhead per firewall colour: a marker cannot take the colour of the line it ends.
+    const marker = (firewall: FirewallName) =>
+        `<marker id="${arrowId(firewall)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">` +
+        `<path class="sfbmap-arrowhead sfbmap-firewall-${firewall}" d="M0,0L10,5L0,10z" fill="${FIREWALL_COLOURS[firewall]}"/></marker>`;
+    const firewalls = (Object.keys(FIREWALL_COLOURS) as FirewallName[]).filter((firewall) => firewall === 'internal' || model.edges.some((edge) => edge.firewall === firewall));
+    out.push(`<defs>${firewalls.map(marker).join('')}</defs>`);
     out.push(`<rect class="sfbmap-background" x="0" y="0" width="${width}" height="${height}" fill="${LIGHT.background}"/>`);
 
     out.push('<g class="sfbmap-sites">');
@@ -71,6 +87,16 @@ export function renderMapSvg(model: MapModel, layout: MapLayout, options: SvgOpt
                 '</g>',
         );
     }
+    for (const site of model.sites) {
+        const box = site.perimeter && layout.perimeters[site.perimeter.id];
+        if (!site.perimeter || !box) continue;
+        out.push(
+            `<g class="sfbmap-perimeter" data-perimeter="${attr(site.perimeter.id)}">` +
+                `<rect class="sfbmap-perimeter-box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8" fill="${LIGHT.perimeterFill}" stroke="${LIGHT.perimeterStroke}" stroke-dasharray="6 3"/>` +
+                `<text class="sfbmap-perimeter-label" x="${num(box.x + m.sitePadding)}" y="${num(box.y + 22)}" font-size="${m.siteLabelSize}" font-weight="600" fill="${LIGHT.perimeterText}">${text(site.perimeter.label)}</text>` +
+                '</g>',
+        );
+    }
     out.push('</g>');
 
     const labels = new Map(model.nodes.map((node) => [node.id, node.label]));
@@ -80,10 +106,11 @@ export function renderMapSvg(model: MapModel, layout: MapLayout, options: SvgOpt
         if (!route || route.points.length < 2) continue;
         const d = pathData(route.points);
         const dashed = edge.kind === 'link' ? ' stroke-dasharray="5 4"' : '';
+        const firewall = edge.firewall ?? 'internal';
         out.push(
-            `<g class="sfbmap-edge sfbmap-edge-${edge.kind}" data-edge="${attr(edge.id)}">` +
+            `<g class="${edgeClasses(edge)}" data-edge="${attr(edge.id)}">` +
                 `<title>${text(edgeTitle(edge, labels))}</title>` +
-                `<path class="sfbmap-edge-line" d="${d}" fill="none" stroke="${LIGHT.edge}" stroke-width="1.3"${dashed} marker-end="url(#sfbmap-arrow)"/>` +
+                `<path class="sfbmap-edge-line" d="${d}" fill="none" stroke="${FIREWALL_COLOURS[firewall]}" stroke-width="1.3"${dashed} marker-end="url(#${arrowId(firewall)})"/>` +
                 `<path class="sfbmap-edge-hit" d="${d}" fill="none" stroke="transparent" stroke-width="10"/>` +
                 '</g>',
         );
@@ -115,14 +142,30 @@ export function renderMapSvg(model: MapModel, layout: MapLayout, options: SvgOpt
         const lines = edge.labelLines
             .map((line, i) => `<tspan x="${x}" y="${num(label.y + m.edgeLabelPaddingY + m.edgeLabelSize + i * m.edgeLabelLine - 1)}">${text(line)}</tspan>`)
             .join('');
+        const stroke = edge.firewall && edge.firewall !== 'internal' ? FIREWALL_COLOURS[edge.firewall] : LIGHT.labelStroke;
+        const firewallClass = edge.firewall ? ` sfbmap-firewall-${edge.firewall}` : '';
         out.push(
-            `<g class="sfbmap-edge-label" data-edge="${attr(edge.id)}">` +
-                `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${LIGHT.labelFill}" stroke="${LIGHT.labelStroke}" stroke-width="0.8"/>` +
+            `<g class="sfbmap-edge-label${firewallClass}" data-edge="${attr(edge.id)}">` +
+                `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${LIGHT.labelFill}" stroke="${stroke}" stroke-width="0.8"/>` +
                 `<text font-size="${m.edgeLabelSize}" fill="${LIGHT.labelText}">${lines}</text>` +
                 '</g>',
         );
     }
     out.push('</g>');
+    if (layout.legend) {
+        const { x, y } = layout.legend;
+        out.push('<g class="sfbmap-legend">');
+        model.firewalls.forEach((entry, i) => {
+            const middle = y + i * m.legendLine + m.legendLine / 2;
+            out.push(
+                `<g class="sfbmap-legend-item sfbmap-firewall-${entry.firewall}">` +
+                    `<path class="sfbmap-edge-line" d="M${num(x)},${num(middle)}L${num(x + m.legendSample)},${num(middle)}" stroke="${FIREWALL_COLOURS[entry.firewall]}" stroke-width="2"/>` +
+                    `<text x="${num(x + m.legendSample + 8)}" y="${num(middle + 4)}" font-size="${m.legendSize}" fill="${LIGHT.labelText}">${text(legendText(entry))}</text>` +
+                    '</g>',
+            );
+        });
+        out.push('</g>');
+    }
     out.push('</svg>');
     return `${out.join('\n')}\n`;
 }
@@ -132,8 +175,17 @@ function nodeTitle(node: MapNode): string {
 }
 
 function edgeTitle(edge: MapEdge, labels: Map<string, string>): string {
-    const ends = `${labels.get(edge.from) ?? edge.from} → ${labels.get(edge.to) ?? edge.to}`;
+    const ends = `${labels.get(edge.from) ?? edge.from} → ${labels.get(edge.to) ?? edge.to}${edge.firewall ? ` (${edge.firewall})` : ''}`;
     return edge.labelLines.length > 0 ? `${ends}\n${edge.labelLines.join('\n')}` : ends;
+}
+
+function edgeClasses(edge: MapEdge): string {
+    return ['sfbmap-edge', `sfbmap-edge-${edge.kind}`, ...(edge.firewall ? [`sfbmap-firewall-${edge.firewall}`] : [])].join(' ');
+}
+
+/** The arrowhead marker of a firewall's colour; the internal network's keeps the plain name. */
+function arrowId(firewall: FirewallName): string {
+    return firewall === 'internal' ? 'sfbmap-arrow' : `sfbmap-arrow-${firewall}`;
 }
 
 function pathData(points: MapPoint[]): string {

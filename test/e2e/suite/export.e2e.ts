@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import type { RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
+import { visibleRows } from '../../../client/src/preview/rules-filter.js';
 import { closeAllEditors, openEditor, repoRoot, screenshot, waitFor, workspaceFile, workspaceRoot } from './helpers.js';
+import { ui } from './ui-driver.js';
+import { inWebview } from './workbench-locators.js';
 
 // The export commands write the files the command line writes: the same bytes, since
 // both run the same renderers on the same topology file.
@@ -170,6 +174,27 @@ suite('Export', () => {
         });
         await waitFor('the preview to list the fewer rules', async () => (await viewState(uri))?.rows === fewer);
         await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+        await closeAllEditors();
+    });
+
+    test('the preview of the perimeter example filters by firewall as a user picks one', async () => {
+        await closeAllEditors();
+        const editor = await openEditor(workspaceFile('perimeter.sfbtopo'));
+        const uri = editor.document.uri;
+        await vscode.commands.executeCommand('sfbtopo.previewRules', { uri: uri.toString() });
+        const table = await vscode.commands.executeCommand<RulesTableResult>('sfbtopo.rulesTable', { uri: uri.toString() });
+        assert.ok(table.ok, JSON.stringify(table));
+        await waitFor('the preview to list every rule', async () => (await viewState(uri))?.shown === table.rows.length);
+
+        const firewall = 'perimeter-external';
+        const expected = visibleRows(table, { filters: { firewall }, search: '' }).length;
+        assert.ok(expected > 0 && expected < table.rows.length, `${expected} of ${table.rows.length} rules are the external firewall's`);
+        await ui.select(inWebview('select[data-key="firewall"]'), firewall);
+        await waitFor('the preview to keep the external firewall\'s rules', async () => (await viewState(uri))?.shown === expected);
+        const cells = await ui.texts(inWebview('#rules tbody td.key-firewall'));
+        assert.equal(cells.length, expected);
+        assert.ok(cells.every((cell) => cell === firewall), `firewall cells: ${[...new Set(cells)].join(', ')}`);
+        await screenshot('rules-preview-firewall', 'iframe.webview.ready');
         await closeAllEditors();
     });
 });

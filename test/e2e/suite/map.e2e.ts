@@ -40,7 +40,7 @@ suite('Topology map', () => {
             const answer = await vscode.commands.executeCommand<MapDataAnswer>('sfbtopo.mapData', { uri: uri.toString() });
             return answer?.ok ? answer : undefined;
         });
-        assert.equal(data.model.nodes.length, 14);
+        assert.equal(data.model.nodes.length, 15);
 
         await vscode.commands.executeCommand('sfbtopo.showMap', uri);
         const shown = await waitFor('the map webview to draw its nodes', async () => {
@@ -81,12 +81,12 @@ suite('Topology map', () => {
             const state = await viewState(uri);
             return state?.stale ? state : undefined;
         });
-        assert.equal(stale.nodes, 14, 'the last valid map stays');
+        assert.equal(stale.nodes, 15, 'the last valid map stays');
 
         await replaceAll(original.replace('    server fe01c 10.0.1.13\n', ''));
         await waitFor('the map to be drawn again', async () => {
             const state = await viewState(uri);
-            return state && !state.stale && state.nodes === 14 ? state : undefined;
+            return state && !state.stale && state.nodes === 15 ? state : undefined;
         });
         await replaceAll(original);
         await document.save();

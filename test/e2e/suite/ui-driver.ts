@@ -22,6 +22,7 @@ type Request =
     | { action: 'click'; target: Target }
     | { action: 'press'; keys: string }
     | { action: 'type'; text: string }
+    | { action: 'select'; target: Target; value: string }
     | { action: 'waitFor'; target: Target; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }
     | { action: 'text'; target: Target }
     | { action: 'texts'; target: Target }
@@ -55,6 +56,8 @@ export const ui = {
     /** Keys as Playwright names them, e.g. `Control+.` or `Enter`, to the focused element. */
     press: (keys: string) => ask<void>({ action: 'press', keys }),
     type: (text: string) => ask<void>({ action: 'type', text }),
+    /** Picks the option of a drop-down list (`<select>`) whose value is `value`. */
+    select: (target: Target, value: string) => ask<void>({ action: 'select', target, value }),
     waitFor: (target: Target, state: 'visible' | 'hidden' = 'visible', timeoutMs = 15_000) =>
         ask<void>({ action: 'waitFor', target, state, timeoutMs }, timeoutMs + 15_000),
     /** The rendered text of the target (the first match unless `nth` says otherwise). */

@@ -13,9 +13,11 @@ import { HASH_LEDGER } from '../../../server/src/export/write-files.js';
 import { ClientCommands, type ExportRulesResult, type PreviewRulesResult, type RulesTableResult } from '../../../server/src/language/lsp/export/export-command-ids.js';
 import { FIREWALL_FORMATS, IPSEC_FORMATS, resolveFormats } from '../../../server/src/language/lsp/export/export-format-groups.js';
 import { checkTopologies } from '../../../server/src/workspace/topology-documents.js';
+import { visibleRows } from '../../../client/src/preview/rules-filter.js';
 import { readRepoFile } from '../../helpers.js';
 
 const contoso = readRepoFile('examples/contoso.sfbtopo');
+const perimeter = readRepoFile('examples/perimeter.sfbtopo');
 const broken = 'topology T\nsite S {\n  gateway g 10.0.0.300\n  gateway h 10.0.0.301\n}\n';
 
 const temps: string[] = [];
@@ -247,7 +249,7 @@ describe('format groups', () => {
 });
 
 describe('sfbtopo.previewRules', () => {
-    it('returns markdown tables with the eight columns and one row per firewall rule and IPsec exception', async () => {
+    it('returns markdown tables with the ten columns and one row per firewall rule and IPsec exception', async () => {
         const { open, execute } = setup();
         const document = (await open(contoso)) as LangiumDocument<Topology>;
         const markdown = (await execute('sfbtopo.previewRules', { uri: document.uri.toString() })) as PreviewRulesResult;
@@ -255,7 +257,7 @@ describe('sfbtopo.previewRules', () => {
         const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
         if (!expected.ok || typeof markdown !== 'string') throw new Error('no preview');
         const tableLines = markdown.split('\n').filter((line) => line.startsWith('|'));
-        const headers = tableLines.filter((line) => /^\| Site\s+\| Pool\s+\| Rule\s+\| Source\s+\| Destination\s+\| Transport\s+\| Ports\s+\| Direction\s+\| Service\s+\|$/.test(line));
+        const headers = tableLines.filter((line) => /^\| Site\s+\| Pool\s+\| Firewall\s+\| Rule\s+\| Source\s+\| Destination\s+\| Transport\s+\| Ports\s+\| Direction\s+\| Service\s+\|$/.test(line));
         const separators = tableLines.filter((line) => /^\|(?: -+ \|)+$/.test(line));
         expect(headers).toHaveLength(2);
         expect(separators).toHaveLength(2);
@@ -268,6 +270,7 @@ describe('sfbtopo.previewRules', () => {
         expect(cells).toEqual([
             first.site,
             first.host ?? '',
+            first.firewall,
             first.id,
             first.source === 'any' ? 'any' : first.source.join(', '),
             first.destination === 'any' ? 'any' : first.destination.join(', '),
@@ -283,7 +286,21 @@ describe('sfbtopo.previewRules', () => {
     it('has Japanese headings when the locale is ja', async () => {
         const { open, execute } = setup('ja');
         const markdown = (await execute('sfbtopo.previewRules', { uri: (await open(contoso)).uri.toString() })) as string;
-        expect(markdown).toMatch(/^\| サイト\s+\| プール\s+\| ルール\s+\| 送信元\s+\| 宛先\s+\| トランスポート\s+\| ポート\s+\| 方向\s+\| サービス\s+\|$/m);
+        expect(markdown).toMatch(/^\| サイト\s+\| プール\s+\| ファイアウォール\s+\| ルール\s+\| 送信元\s+\| 宛先\s+\| トランスポート\s+\| ポート\s+\| 方向\s+\| サービス\s+\|$/m);
+    });
+
+    it('names each rule\'s firewall: the perimeter example has rules in all three', async () => {
+        const { open, execute } = setup();
+        const document = (await open(perimeter)) as LangiumDocument<Topology>;
+        const markdown = (await execute('sfbtopo.previewRules', { uri: document.uri.toString() })) as string;
+        const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
+        if (!expected.ok) throw new Error('no rules');
+        const firewallCells = markdown
+            .split('\n')
+            .filter((line) => line.startsWith('| ') && !/^\| (Site|-)/.test(line))
+            .map((line) => line.split(/(?<!\\)\|/)[3].trim().replace(/\\(.)/g, '$1'));
+        expect(firewallCells).toEqual([...expected.rules.firewall, ...expected.rules.ipsec].map((rule) => rule.firewall));
+        expect(new Set(firewallCells)).toEqual(new Set(['internal', 'perimeter-external', 'perimeter-internal']));
     });
 
     it('refuses a topology with errors', async () => {
@@ -300,16 +317,32 @@ describe('sfbtopo.rulesTable', () => {
         const table = (await execute('sfbtopo.rulesTable', { uri: document.uri.toString() })) as RulesTableResult;
         const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
         if (!expected.ok || !table.ok) throw new Error(JSON.stringify(table));
-        expect(table.columns.map((column) => column.title)).toEqual(['List', 'Site', 'Pool', 'Rule', 'Source', 'Destination', 'Transport', 'Ports', 'Direction', 'Service']);
-        expect(table.columns.filter((column) => column.filter).map((column) => column.key)).toEqual(['list', 'site', 'pool', 'transport', 'direction']);
+        expect(table.columns.map((column) => column.title)).toEqual(['List', 'Site', 'Pool', 'Firewall', 'Rule', 'Source', 'Destination', 'Transport', 'Ports', 'Direction', 'Service']);
+        expect(table.columns.filter((column) => column.filter).map((column) => column.key)).toEqual(['list', 'site', 'pool', 'firewall', 'transport', 'direction']);
         const { firewall, ipsec } = expected.rules;
         expect(table.rows).toHaveLength(firewall.length + ipsec.length);
         expect(table.rows.every((row) => row.length === table.columns.length)).toBe(true);
-        expect(table.rows.map((row) => row[3])).toEqual([...firewall, ...ipsec].map((rule) => rule.id));
-        expect(table.rows[0]).toEqual(['Firewall rule', firewall[0].site, firewall[0].host ?? '', firewall[0].id, expect.any(String), expect.any(String), firewall[0].transport, firewall[0].ports, firewall[0].direction, firewall[0].service]);
+        expect(table.rows.map((row) => row[4])).toEqual([...firewall, ...ipsec].map((rule) => rule.id));
+        expect(table.rows[0]).toEqual(['Firewall rule', firewall[0].site, firewall[0].host ?? '', firewall[0].firewall, firewall[0].id, expect.any(String), expect.any(String), firewall[0].transport, firewall[0].ports, firewall[0].direction, firewall[0].service]);
         expect(table.rows.at(-1)?.[0]).toBe('IPsec exception');
         expect(table.title).toBe(`Rules of topology ${expected.rules.topology}`);
         expect(table.note).toContain(`${firewall.length} firewall rules and ${ipsec.length} IPsec exceptions`);
+    });
+
+    it('offers a filter by firewall that keeps exactly the rules of that firewall', async () => {
+        const { open, execute } = setup();
+        const document = (await open(perimeter)) as LangiumDocument<Topology>;
+        const table = (await execute('sfbtopo.rulesTable', { uri: document.uri.toString() })) as RulesTableResult;
+        const expected = exportDocument(document, [], { sourceFile: 'site.sfbtopo' });
+        if (!expected.ok || !table.ok) throw new Error(JSON.stringify(table));
+        const column = table.columns.findIndex((c) => c.key === 'firewall');
+        expect(table.columns[column]).toEqual({ key: 'firewall', title: 'Firewall', filter: true });
+        const all = [...expected.rules.firewall, ...expected.rules.ipsec];
+        for (const firewall of ['internal', 'perimeter-external', 'perimeter-internal'] as const) {
+            const ids = visibleRows(table, { filters: { firewall }, search: '' }).map((row) => row[table.columns.findIndex((c) => c.key === 'rule')]);
+            expect(ids, firewall).toEqual(all.filter((rule) => rule.firewall === firewall).map((rule) => rule.id));
+            expect(ids.length, firewall).toBeGreaterThan(0);
+        }
     });
 
     it('has Japanese headings when the locale is ja, and refuses a topology with errors', async () => {
