@@ -42,7 +42,7 @@ describe('an edit inside one site, through the document builder', () => {
         const session = await open(text);
         const before = session.document.parseResult.value;
         const [first, , third] = before.sites;
-        expect(problemsOf(session.document.diagnostics)).toEqual([]);
+        expect(problemsOf(session.document.diagnostics ?? [])).toEqual([]);
 
         // A server address in the second site now repeats one of the first site's: a
         // topology-wide finding, reported in both sites.
