@@ -102,15 +102,18 @@ suite('Topology map', () => {
         // The map's editor group maximized and the side bar closed: the map, fitted to the
         // width of its view, is drawn whole.
         await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
         await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
         await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
         try {
-            // With the whole width, the example is fitted whole, and still readable.
-            const fitted = await waitFor('the map fitted whole', async () => {
+            // With the whole width, the example is fitted: whole where its labels stay readable,
+            // else (the perimeter's flows make it taller) at the readable zoom, scrolling.
+            const fitted = await waitFor('the map fitted', async () => {
                 const state = await viewState(uri);
-                return state?.whole ? state : undefined;
+                return state && state.zoom > 0 ? state : undefined;
             });
-            assert.ok(fitted.smallestText >= 9, `the smallest text is ${fitted.smallestText} px on screen`);
+            assert.ok(fitted.smallestText >= 8.99, `the smallest text is ${fitted.smallestText} px on screen`);
+            assert.ok(fitted.whole || fitted.smallestText <= 9.01, `not whole, yet zoomed beyond the readable size (${fitted.smallestText} px)`);
             await screenshot('topology-map', 'iframe.webview.ready');
         } finally {
             await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');

@@ -78,7 +78,10 @@ export async function assertProblemsAreThoseOfTheTopologies(settledOn: vscode.Ur
 
     const total = expected.errors + expected.warnings + expected.infos;
     assert.equal(await ui.text(problemsTabBadge()), String(total), 'the count on the Problems tab');
-    const listed = (await ui.texts(problemsViewFiles())).sort();
+    // The view draws only the rows it has room for: maximized, it has room for every file.
+    await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
+    const listed = await ui.texts(problemsViewFiles()).finally(() => vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel'));
+    listed.sort();
     assert.deepEqual(listed, Object.keys(expected.perFile).map((path) => path.split(/[\\/]/).pop()).sort(), 'the files the Problems view lists');
 
     const diagnosed = Object.fromEntries(
