@@ -77,7 +77,9 @@ suite('Export', () => {
 
     suiteTeardown(() => rmSync(scratch, { recursive: true, force: true }));
 
-    test('the topology line carries the export and preview lenses', async () => {
+    test('the topology line carries the export and preview lenses, and the count since the export beside it', async () => {
+        // The workspace holds contoso's last export in rules/ (run-tests.ts writes it).
+        assert.ok(existsSync(join(rulesFolder(), 'rules.json')), 'an earlier export in rules/');
         const editor = await openEditor(topology());
         const lenses = await waitFor('code lenses', async () => {
             const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
@@ -89,6 +91,7 @@ suite('Export', () => {
                 [1, 'sfbtopo.exportFirewall', 'Export firewall rules'],
                 [1, 'sfbtopo.exportIpsec', 'Export IPsec rules'],
                 [1, 'sfbtopo.previewRules', 'Preview rules'],
+                [1, 'sfbtopo.showRuleChanges', 'No rule changes since export'],
             ],
         );
         await screenshot('codelens', '.codelens-decoration >> text=Export firewall rules');

@@ -66,6 +66,20 @@ describe('sfbtopo.ruleChanges and the "since export" lens', () => {
         expect(result.ok && result.counts.changed).toBe(3);
     });
 
+    it('goes back to the usual folder once the folder of a one-off export is deleted', async () => {
+        const { open, execute, lenses } = setup();
+        const dir = tempDir();
+        const document = await open(CONTOSO, join(dir, 'contoso.sfbtopo'));
+        expect((await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: document.uri.toString(), formats: 'json' })).ok).toBe(true);
+        const edited = await open(CHANGES['pool removed'], join(dir, 'contoso.sfbtopo'));
+        expect((await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: edited.uri.toString(), formats: 'json', outDir: 'elsewhere' })).ok).toBe(true);
+        expect((await lenses(edited)).at(-1)?.command?.title).toBe('No rule changes since export');
+        rmSync(join(dir, 'elsewhere'), { recursive: true });
+        expect((await lenses(edited)).at(-1)?.command?.title).toBe('+0 \u22127 rules since export');
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: edited.uri.toString(), against: 'export' });
+        expect(result.ok && result.counts.removed).toBe(7);
+    });
+
     it('refuses, saying what to do, when there is no export', async () => {
         const { open, execute, lenses } = setup();
         const document = await open(CONTOSO, join(tempDir(), 'contoso.sfbtopo'));

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { URI } from 'langium';
 import { outputFolder } from '../export/export-command-handler.js';
+import { EXPORTED_RULES } from './rule-changes.js';
 
 /**
  * The folder each topology was last exported to in this server's lifetime. The server does
@@ -13,8 +16,14 @@ export class ExportFolders {
         this.folders.set(uri.toString(), folder);
     }
 
-    /** The folder of the last export, else the default one; undefined for a document without a file and no export. */
+    /**
+     * The folder of the last export while it still holds its rules.json (a one-off export
+     * to a folder since deleted must not hide the usual one), else the default folder;
+     * undefined for a document without a file and no export.
+     */
     folderOf(uri: URI): string | undefined {
-        return this.folders.get(uri.toString()) ?? outputFolder(uri, undefined);
+        const remembered = this.folders.get(uri.toString());
+        if (remembered && existsSync(join(remembered, EXPORTED_RULES))) return remembered;
+        return outputFolder(uri, undefined);
     }
 }
