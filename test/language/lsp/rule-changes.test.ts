@@ -80,6 +80,17 @@ describe('sfbtopo.ruleChanges and the "since export" lens', () => {
         expect(result.ok && result.counts.removed).toBe(7);
     });
 
+    it("takes no other topology's export beside it as the baseline", async () => {
+        const { open, execute, lenses } = setup();
+        const dir = tempDir();
+        const contoso = await open(CONTOSO, join(dir, 'contoso.sfbtopo'));
+        expect((await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: contoso.uri.toString(), formats: 'json' })).ok).toBe(true);
+        const other = await open(CONTOSO.replace('topology Contoso', 'topology Fabrikam'), join(dir, 'fabrikam.sfbtopo'));
+        expect(await lenses(other)).toHaveLength(3);
+        const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: other.uri.toString(), against: 'export' });
+        expect(result).toEqual({ ok: false, message: expect.stringMatching(/rules\.json is the export of topology Contoso, not of Fabrikam\. Export this topology/) });
+    });
+
     it('refuses, saying what to do, when there is no export', async () => {
         const { open, execute, lenses } = setup();
         const document = await open(CONTOSO, join(tempDir(), 'contoso.sfbtopo'));

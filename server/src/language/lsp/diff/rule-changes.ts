@@ -34,7 +34,7 @@ export async function ruleChanges(
     if (!now) {
         return refuse(locale.pick({ en: `${name} has errors; fix them to compare its rules.`, ja: `${name} にエラーがあります。ルールを比較するには修正してください。` }));
     }
-    const old = against === 'export' ? await exportedRules(outDir, locale) : await rulesAtHead(document, locale);
+    const old = against === 'export' ? await exportedRules(outDir, now.topology, locale) : await rulesAtHead(document, locale);
     if (!old.ok) return old;
     const sides: DiffSides = { before: old.label, after: name };
     const diff = diffRuleSets(old.rules, now);
@@ -53,7 +53,8 @@ export function changesSinceExport(document: LangiumDocument<Topology>, outDir: 
     }
     const old = readRulesJson(text);
     const now = old.ok ? currentRules(document) : undefined;
-    return old.ok && now ? totals(diffRuleSets(old.rules, now)) : undefined;
+    // Topologies side by side share the default folder: another one's export is no baseline.
+    return old.ok && now && old.rules.topology === now.topology ? totals(diffRuleSets(old.rules, now)) : undefined;
 }
 
 /** What identifies the state of an export's rules.json, to know when counts computed from it are out of date. */
@@ -78,7 +79,7 @@ function totals(diff: RuleDiff): RuleChangesCounts {
 
 type OldSide = { ok: true; rules: RuleSet; label: string } | { ok: false; message: string };
 
-async function exportedRules(outDir: string | undefined, locale: LocaleSetting): Promise<OldSide> {
+async function exportedRules(outDir: string | undefined, topology: string, locale: LocaleSetting): Promise<OldSide> {
     if (!outDir) {
         return refuse(locale.pick({ en: 'Save the topology to a file first: its export is looked for beside it.', ja: '先にトポロジをファイルに保存してください。エクスポートはその隣で探します。' }));
     }
@@ -96,6 +97,15 @@ async function exportedRules(outDir: string | undefined, locale: LocaleSetting):
     }
     const read = readRulesJson(text);
     if (!read.ok) return refuse(locale.pick({ en: `${path} ${read.message}.`, ja: `${path} は sfbtopo の rules.json として読めません (${read.message})。` }));
+    if (read.rules.topology !== topology) {
+        const other = read.rules.topology;
+        return refuse(
+            locale.pick({
+                en: `${path} is the export of topology ${other}, not of ${topology}. Export this topology (JSON is among the formats) first, or compare with git HEAD.`,
+                ja: `${path} はトポロジ ${other} のエクスポートで、${topology} のものではありません。先にこのトポロジをエクスポートする (形式に JSON を含めます) か、git の HEAD と比較してください。`,
+            }),
+        );
+    }
     return { ok: true, rules: read.rules, label: locale.pick({ en: `the last export (${path})`, ja: `前回のエクスポート (${path})` }) };
 }
 
