@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { EmptyFileSystem } from 'langium';
+import { expect } from 'vitest';
 import type { Locale } from '../server/src/language/l10n/locale.js';
 import { createSfbtopoServices } from '../server/src/language/sfbtopo-module.js';
 import { checkTopologies, type CheckedTopology } from '../server/src/workspace/topology-documents.js';
@@ -88,4 +90,17 @@ export function infoCodesOf<D extends { severity?: number; code?: string | numbe
         .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Information)
         .map((diagnostic) => String(diagnostic.code))
         .sort();
+}
+
+/**
+ * A golden file: `path` holds the expected output, byte for byte. After an intended change,
+ * run with `UPDATE_GOLDEN=1` to rewrite it, then read the diff.
+ */
+export function expectGoldenFile(path: string, content: string): void {
+    if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+    }
+    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(content).toBe(readFileSync(path, 'utf8'));
 }

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeRequest } from '../../server/src/diff/change-request.js';
@@ -8,20 +7,12 @@ import { renderDiffMarkdown } from '../../server/src/diff/renderers/markdown.js'
 import { renderDiffText } from '../../server/src/diff/renderers/text.js';
 import { diffRuleSets, type RuleDiff } from '../../server/src/diff/rule-diff.js';
 import { parseCsv } from '../export/rfc4180.js';
-import { repoRoot } from '../helpers.js';
+import { expectGoldenFile, repoRoot } from '../helpers.js';
 import { CONTOSO, CONTOSO_CHANGED, PERIMETER, PERIMETER_CHANGED, rulesOf } from './pairs.js';
 
-// Golden files: test/diff/golden/<name> is the expected output, byte for byte. After an
-// intended change, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/diff` and read the diff.
+// Golden files in test/diff/golden; regenerate with `UPDATE_GOLDEN=1 npx vitest run test/diff` and read the diff.
 function expectGolden(name: string, content: string): void {
-    const folder = join(repoRoot, 'test/diff/golden');
-    const path = join(folder, name);
-    if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(path, content);
-    }
-    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(content).toBe(readFileSync(path, 'utf8'));
+    expectGoldenFile(join(repoRoot, 'test/diff/golden', name), content);
 }
 
 const sides = { before: 'contoso-old.sfbtopo', after: 'contoso.sfbtopo' };

@@ -1,26 +1,19 @@
 // The map renderer: a pure function from the rule model to an SVG string, golden-tested
 // on the examples. Regenerate with `UPDATE_GOLDEN=1 npx vitest run test/map` and review
 // the pictures (open the .svg files in a browser) as well as the diff.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutMap, type MapBox, type MapLayout } from '../../server/src/map/map-layout.js';
 import type { MapModel } from '../../server/src/map/map-model.js';
 import { renderMap } from '../../server/src/map/render-map.js';
 import { escapeXml, renderMapSvg } from '../../server/src/map/svg.js';
-import { repoRoot } from '../helpers.js';
+import { expectGoldenFile, repoRoot } from '../helpers.js';
 import { EXAMPLES, loadExample, xmlProblems } from './map-helpers.js';
 
 const golden = join(repoRoot, 'test/map/golden');
 
 function expectGolden(name: string, content: string): void {
-    const path = join(golden, name);
-    if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(golden, { recursive: true });
-        writeFileSync(path, content);
-    }
-    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-    expect(content).toBe(readFileSync(path, 'utf8'));
+    expectGoldenFile(join(golden, name), content);
 }
 
 const count = (svg: string, pattern: RegExp) => [...svg.matchAll(pattern)].length;

@@ -167,19 +167,19 @@ function readBuilder(partial: XmlElement, root: XmlElement, read: Set<XmlElement
             });
         }
     };
+    /** A site and its clusters; false for one without an id (left unmapped). */
+    const readSite = (site: XmlElement, kind: 'central' | 'branch'): boolean => {
+        const key = site.attributes.get('SiteId') ?? guid(site.attributes.get('UniqueId'));
+        if (!key) return false;
+        model.site(site, key, kind);
+        readClusters(site, key);
+        return true;
+    };
     for (const central of centralSites ? childrenNamed(centralSites, 'CentralSite') : []) {
-        const key = central.attributes.get('SiteId') ?? guid(central.attributes.get('UniqueId'));
-        if (!key) continue;
-        model.site(central, key, 'central');
-        readClusters(central, key);
+        if (!readSite(central, 'central')) continue;
         const branches = childNamed(central, 'BranchSites');
         model.take(branches);
-        for (const branch of branches ? childrenNamed(branches, 'BranchSite') : []) {
-            const branchKey = branch.attributes.get('SiteId') ?? guid(branch.attributes.get('UniqueId'));
-            if (!branchKey) continue;
-            model.site(branch, branchKey, 'branch');
-            readClusters(branch, branchKey);
-        }
+        for (const branch of branches ? childrenNamed(branches, 'BranchSite') : []) readSite(branch, 'branch');
     }
 
     const sqlInstances = childNamed(partial, 'SqlInstances');
