@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 from=out/e2e-results/screenshots
 mkdir -p docs
-for name in diagnostics hover-5061 export-result rules-preview topology-map; do
+for name in diagnostics hover-5061 export-result rules-preview import-beside rule-changes topology-map; do
     [ -f "$from/$name.png" ] || { echo "$from/$name.png is missing: run npm run test:e2e first" >&2; exit 1; }
     if command -v pngquant >/dev/null; then
         pngquant --quality 70-95 --speed 1 --strip --force --output "docs/$name.png" "$from/$name.png"
