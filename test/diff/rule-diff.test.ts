@@ -128,16 +128,13 @@ describe('rule diff', () => {
 });
 
 describe('rule diff, rule sets as files may hold them', () => {
-    it('pairs rules that share an id by what they open: a Front End pool added before another adds its file share rule', async () => {
+    it('adds the file share rule of a Front End pool added beside another, leaving the other pool\'s as it was', async () => {
         const fe02 = '  frontend pool fe02 {\n    fqdn "fe02.contoso.com"\n    edition standard\n    server fe02a 10.0.1.21\n  }\n\n';
         const twoPools = CONTOSO.replace('  frontend pool fe01 {', `${fe02}  frontend pool fe01 {`);
         expect(twoPools).not.toBe(CONTOSO);
-        const withFe02 = await rulesOf(twoPools);
-        const shareRules = withFe02.firewall.filter((r) => r.id === 'Redmond/fs01/server.frontend.445/tcp');
-        expect(shareRules).toHaveLength(2);
-        const diff = diffRuleSets(await rulesOf(CONTOSO), withFe02);
-        const shares = diff.changes.filter((c) => ('rule' in c ? c.rule : c.after).id === 'Redmond/fs01/server.frontend.445/tcp');
-        expect(shares.map((c) => (c.change === 'changed' ? JSON.stringify(c.fields) : c.change))).toEqual(['added']);
+        const diff = diffRuleSets(await rulesOf(CONTOSO), await rulesOf(twoPools));
+        const shares = diff.changes.filter((c) => ('rule' in c ? c.rule : c.after).host === 'fs01');
+        expect(shares.map((c) => [c.change, 'rule' in c ? c.rule.id : c.after.id])).toEqual([['added', 'Redmond/fs01-from-fe02/server.frontend.445/tcp']]);
         expect(shares[0].change === 'added' && shares[0].rule.source).toEqual(['10.0.1.21']);
     });
 

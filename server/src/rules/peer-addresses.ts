@@ -104,8 +104,9 @@ export class PeerAddresses {
             case 'file-shares': {
                 const sameSite = this.sitesByName.get(pool.site)!.fileShares;
                 const shares = sameSite.length > 0 ? sameSite : this.topology.sites.flatMap((site) => site.fileShares);
+                // Every pool of a role sends the same row to a share: its id names the sending pool.
                 return shares.flatMap((share) =>
-                    towards(share.site, share.name, this.servers(share), { kind: 'file-share', name: share.name, site: share.site }, share.name),
+                    towards(share.site, `${share.name}-from-${pool.name}`, this.servers(share), { kind: 'file-share', name: share.name, site: share.site }, share.name),
                 );
             }
             case 'other-servers':

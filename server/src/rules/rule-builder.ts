@@ -5,7 +5,7 @@ import type { EndpointGroup, Endpoints, FirewallName, Rule, Translation } from '
 /** What varies between the rules one catalogue row yields. */
 export interface RulePlacement {
     site: string;
-    /** The part of the id after the site: the pool, file share, load balancer or `clients`. */
+    /** The part of the id after the site: the pool, load balancer, `clients`, or a file share and the pool writing to it. */
     target: string;
     host?: string;
     source: Endpoints;
