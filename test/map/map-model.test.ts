@@ -93,7 +93,7 @@ describe('the map model of the examples', () => {
         const model = buildMapModel(topology, rules);
         expect(model.sites.map((site) => site.name)).toEqual(['Osaka', 'Sydney', 'Toronto']);
         expect(model.nodes).toHaveLength(33);
-        expect(model.edges).toHaveLength(54);
+        expect(model.edges).toHaveLength(50);
         for (const node of model.nodes) expect(model.sites.some((site) => site.name === node.site), node.id).toBe(true);
         // The Central Management Store in Osaka replicates to every site's servers.
         expect(edge(model, 'flow:pool:Osaka/osk-fe->pool:Toronto/tor-fe').label).toBe('SMB 445');
@@ -102,6 +102,10 @@ describe('the map model of the examples', () => {
         expect(from('pool:Sydney/syd-fe')).toEqual(['reverse-proxy:Sydney/syd-rp']);
         expect(from('pool:Osaka/osk-fe')).toEqual(['reverse-proxy:Osaka/osk-rp']);
         expect(from('pool:Toronto/tor-fe')).toEqual(['reverse-proxy:Osaka/osk-rp', 'reverse-proxy:Sydney/syd-rp']);
+        // Publishing through the perimeter follows the same rule.
+        const published = (to: string) => model.edges.filter((e) => e.to === to && e.from.startsWith('reverse-proxy:') && e.firewall === 'perimeter-internal').map((e) => e.from);
+        expect(published('load-balancer:Sydney/syd-fe-lb')).toEqual(['reverse-proxy:Sydney/syd-rp']);
+        expect(published('load-balancer:Toronto/tor-fe-lb')).toEqual(['reverse-proxy:Osaka/osk-rp', 'reverse-proxy:Sydney/syd-rp']);
         // One "Any address" box per site with clients, after that site's boxes.
         expect(model.nodes.filter((node) => node.kind === 'any').map((node) => [node.id, node.site])).toEqual([
             ['any:Osaka', 'Osaka'],

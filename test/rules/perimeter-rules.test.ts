@@ -107,13 +107,13 @@ describe('the perimeter example, row by row', () => {
         expect(toEdge.some((rule) => rule.ports === '445')).toBe(false);
     });
 
-    it('publishes each Front End and Director pool through each reverse proxy, at its load balancer', () => {
-        const published = rules.filter((rule) => rule.id.startsWith('Amsterdam/ams-rp-') && rule.ports === '4443');
-        expect(published.map((rule) => [rule.source, rule.destination, rule.firewall])).toEqual([
+    it('publishes each Front End and Director pool of its site through its reverse proxy, at its load balancer', () => {
+        const published = (proxy: string) => rules.filter((rule) => rule.id.startsWith(proxy) && rule.ports === '4443');
+        expect(published('Amsterdam/ams-rp-').map((rule) => [rule.source, rule.destination, rule.firewall])).toEqual([
             [['10.30.8.10'], ['10.30.1.100'], 'perimeter-internal'],
             [['10.30.8.10'], ['10.30.2.100'], 'perimeter-internal'],
-            [['10.30.8.10'], ['10.50.1.100'], 'perimeter-internal'],
         ]);
+        expect(published('Utrecht/utr-rp-').map((rule) => [rule.source, rule.destination, rule.firewall])).toEqual([[['10.50.8.10'], ['10.50.1.100'], 'perimeter-internal']]);
         const listener = rules.filter((rule) => rule.id.startsWith('Amsterdam/ams-rp/'));
         expect(listener.map((rule) => [rule.destination, rule.ports, rule.firewall])).toEqual([
             [['203.0.113.80'], '80', 'perimeter-external'],

@@ -4,7 +4,7 @@ import type { PortEntry } from '../catalogue/types.js';
 import { effectivePorts } from '../model/effective-ports.js';
 import type { ResolvedPool, ResolvedSite, ResolvedTopology } from '../model/resolved-topology.js';
 import { DESTINATION_PEERS, MEDIATION_TO_GATEWAY_ROWS, SOURCE_PEERS } from './flows.js';
-import { PeerAddresses, peerGroup } from './peer-addresses.js';
+import { PeerAddresses } from './peer-addresses.js';
 import { perimeterRules } from './perimeter-rules.js';
 import type { EndpointGroup, Rule } from './rule.js';
 import { endpoints, rulesFor } from './rule-builder.js';
@@ -44,7 +44,7 @@ function poolRules(pool: ResolvedPool, peers: PeerAddresses): Rule[] {
                 host: pool.name,
                 source: from ? peers.endpoints(from, pool) : 'any',
                 destination: peers.servers(pool),
-                sourceGroup: from ? peerGroup(from, pool) : undefined,
+                sourceGroup: from ? peers.group(from, pool) : undefined,
                 destinationGroup,
                 direction: 'inbound',
                 from: port.from,
@@ -74,7 +74,7 @@ function loadBalancerRules(site: ResolvedSite, peers: PeerAddresses): Rule[] {
                 target: lb.name,
                 source: from ? peers.endpoints(from, pool) : 'any',
                 destination: vip,
-                sourceGroup: from ? peerGroup(from, pool) : undefined,
+                sourceGroup: from ? peers.group(from, pool) : undefined,
                 destinationGroup: { kind: 'load-balancer', name: lb.name, site: site.name },
                 direction: 'inbound',
                 from: entry.from,

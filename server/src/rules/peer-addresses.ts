@@ -6,18 +6,6 @@ import type { Peer } from './flows.js';
 import type { EndpointGroup, Endpoints, Rule } from './rule.js';
 import { endpoints, rulesFor } from './rule-builder.js';
 
-/** The name of the group a peer's addresses form, seen from one pool. */
-export function peerGroup(peer: Peer, pool: ResolvedPool): EndpointGroup {
-    switch (peer) {
-        case 'gateways':
-            return { kind: 'gateways', name: pool.name, site: pool.site };
-        case 'reverse-proxies':
-            return { kind: 'reverse-proxies' };
-        default:
-            return { kind: 'frontend-servers' };
-    }
-}
-
 /**
  * The addresses the topology knows for each kind of peer. Lookups by name and the
  * topology-wide lists are computed once: asking the topology again for every pool made
@@ -34,6 +22,8 @@ export class PeerAddresses {
     private readonly gatewaysByName = new Map<string, ResolvedSite['gateways']>();
     private readonly sitesByName = new Map<string, ResolvedSite>();
     private readonly lists = new Map<'reverse-proxies' | 'frontend-servers', Endpoints>();
+    /** The addresses of each site's own reverse proxies, for sites that have some. */
+    private readonly proxiesBySite = new Map<string, Endpoints>();
     private readonly serverLists = new Map<{ servers: ResolvedServer[] }, Endpoints>();
     private readonly balancersByPool = new Map<string, ResolvedLoadBalancer[]>();
 
@@ -42,6 +32,9 @@ export class PeerAddresses {
         for (const pool of this.pools) if (!this.poolsByName.has(pool.name)) this.poolsByName.set(pool.name, pool);
         for (const site of topology.sites) {
             if (!this.sitesByName.has(site.name)) this.sitesByName.set(site.name, site);
+            if (site.reverseProxies.length > 0 && !this.proxiesBySite.has(site.name)) {
+                this.proxiesBySite.set(site.name, endpoints(site.reverseProxies.map((proxy) => proxy.address)));
+            }
             for (const lb of site.loadBalancers) this.balancersByPool.set(lb.pool, [...(this.balancersByPool.get(lb.pool) ?? []), lb]);
             for (const gateway of site.gateways) {
                 const same = this.gatewaysByName.get(gateway.name);
@@ -65,13 +58,34 @@ export class PeerAddresses {
         return this.balancersByPool.get(pool.name) ?? [];
     }
 
+    /**
+     * Whether the reverse proxies of a site publish a pool's web services: a site's proxies
+     * publish its own pools, and every proxy publishes the pools of a site that has none.
+     */
+    publishes(proxySite: string, pool: ResolvedPool): boolean {
+        return pool.site === proxySite || !this.proxiesBySite.has(pool.site);
+    }
+
+    /** The name of the group a peer's addresses form, seen from one pool. */
+    group(peer: Peer, pool: ResolvedPool): EndpointGroup {
+        switch (peer) {
+            case 'gateways':
+                return { kind: 'gateways', name: pool.name, site: pool.site };
+            case 'reverse-proxies':
+                return this.proxiesBySite.has(pool.site) ? { kind: 'reverse-proxies', name: pool.site, site: pool.site } : { kind: 'reverse-proxies' };
+            default:
+                return { kind: 'frontend-servers' };
+        }
+    }
+
     /** A peer's addresses as the source of a pool's rules. */
     endpoints(peer: Peer, pool: ResolvedPool): Endpoints {
         switch (peer) {
             case 'gateways':
                 return endpoints(this.gatewaysOf(pool).map((gateway) => gateway.address));
             case 'reverse-proxies':
-                return this.list(peer, () => this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address)));
+                // The proxies that publish the pool (see `publishes`).
+                return this.proxiesBySite.get(pool.site) ?? this.list(peer, () => this.topology.sites.flatMap((site) => site.reverseProxies.map((proxy) => proxy.address)));
             case 'frontend-servers':
                 return this.list(peer, () => this.pools.filter((p) => p.role === 'frontend').flatMap((p) => p.servers.map((server) => server.address)));
             case 'file-shares':

@@ -131,8 +131,9 @@ function towardsOrFrom(entry: PerimeterEntry, side: Side, peer: { addresses: End
 
 /**
  * A reverse proxy's rows: the Internet to its listener when it has an external address,
- * and from its inside to each pool it publishes, at the pool's load balancer where it has
- * one (web services always sit behind one) and else at its servers.
+ * and from its inside to each pool it publishes (its site's, and those of sites without a
+ * proxy of their own), at the pool's load balancer where it has one (web services always
+ * sit behind one) and else at its servers.
  */
 function reverseProxyRules(site: string, proxy: ResolvedReverseProxy, peers: PeerAddresses): Rule[] {
     const group: EndpointGroup = { kind: 'reverse-proxy', name: proxy.name, site };
@@ -143,7 +144,7 @@ function reverseProxyRules(site: string, proxy: ResolvedReverseProxy, peers: Pee
             const listener: Side = { addresses: [proxy.external], group, firewall: 'perimeter-external' };
             return rulesFor(entry, { site, target: proxy.name, ...towardsOrFrom(entry, listener, { addresses: 'any' }), direction: entry.direction, from: entry.from, to: entry.to, firewall: listener.firewall });
         }
-        const published = peers.poolsOf(entry.peer === 'officewebapps' ? OFFICE_WEB_APPS : WEB_SERVICE_ROLES);
+        const published = peers.poolsOf(entry.peer === 'officewebapps' ? OFFICE_WEB_APPS : WEB_SERVICE_ROLES).filter((pool) => peers.publishes(site, pool));
         return published.flatMap((pool) => {
             const lb = peers.loadBalancersOf(pool)[0];
             const peer = lb

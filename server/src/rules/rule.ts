@@ -29,8 +29,9 @@ export interface EndpointGroup {
     kind: 'pool' | 'file-share' | 'load-balancer' | 'gateways' | 'reverse-proxies' | 'frontend-servers' | 'clients' | EdgeServiceGroup | 'reverse-proxy';
     /**
      * The pool, file share or load balancer; for `gateways` the pool that uses them; for
-     * `clients` the site; for an Edge service the Edge pool; for `reverse-proxy` the proxy
-     * (either of its addresses). Absent for topology-wide groups.
+     * `clients` and a site's own `reverse-proxies` the site; for an Edge service the Edge
+     * pool; for `reverse-proxy` the proxy (either of its addresses). Absent for
+     * topology-wide groups.
      */
     name?: string;
     /** The site the group belongs to; absent for topology-wide groups. */

@@ -78,7 +78,7 @@ function endpointName(endpoints: Endpoints, group: EndpointGroup | undefined, fi
         case 'reverse-proxy':
             return { en: `reverse proxy ${name}`, ja: `リバース プロキシ ${name}` };
         case 'reverse-proxies':
-            return { en: 'reverse proxies', ja: 'リバース プロキシ' };
+            return name ? { en: `reverse proxies of site ${name}`, ja: `サイト ${name} のリバース プロキシ` } : { en: 'reverse proxies', ja: 'リバース プロキシ' };
         case 'frontend-servers':
             return { en: 'Front End servers', ja: 'フロント エンド サーバー' };
         case 'gateways':
