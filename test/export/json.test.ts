@@ -66,3 +66,22 @@ describe('json export in blocks of rules', () => {
         expect(content.replace(/^ {2}"sfbtopoHash": .*\n/m, '')).toBe(`${JSON.stringify(model, null, 2)}\n`);
     });
 });
+
+describe('json export of unusual texts and optional fields', () => {
+    it('writes what JSON.stringify writes, for every character a text may hold and every optional field', async () => {
+        const example = await ruleSetOf('perimeter.sfbtopo');
+        const odd = 'q"uote \\ back\tslash\n\u0001 \u2028 日本 \ud800 end';
+        const [first, second] = example.firewall;
+        const firewall = [
+            { ...first, site: odd, service: odd, purpose: { en: odd, ja: odd }, sourcePorts: '1024-65535', host: undefined },
+            { ...second, nat: [{ address: '10.0.0.1', public: odd }], destination: [] as string[] },
+            ...example.firewall.filter((rule) => rule.nat),
+        ];
+        expect(firewall.length).toBeGreaterThan(2);
+        const content = renderJson({ ...example, topology: odd, firewall }, { sourceFile: 'x.sfbtopo' })[0].content;
+        const { sfbtopoHash, ...model } = JSON.parse(content);
+        expect(sfbtopoHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(model.firewall[0].site).toBe(odd);
+        expect(content.replace(/^ {2}"sfbtopoHash": .*\n/m, '')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+    });
+});
