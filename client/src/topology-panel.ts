@@ -111,13 +111,14 @@ export function serverForPanels(client: LanguageClient, started: Promise<void>):
 
 /**
  * Brings panels of one view type back after a window reload: their webview keeps its
- * topology's URI in its state, and `restore` gets it with the panel VS Code revived. The
- * manifest's `onWebviewPanel:` activation event starts the extension for it.
+ * topology's URI in its state, and `restore` gets it with the panel VS Code revived (and
+ * the rest of the state). The manifest's `onWebviewPanel:` activation event starts the
+ * extension for it.
  */
-export function restorePanels(viewType: string, restore: (topology: Uri, panel: WebviewPanel) => void): Disposable {
+export function restorePanels(viewType: string, restore: (topology: Uri, panel: WebviewPanel, state: Record<string, unknown>) => void): Disposable {
     return window.registerWebviewPanelSerializer(viewType, {
         async deserializeWebviewPanel(panel, state: { topology?: unknown } | undefined) {
-            if (typeof state?.topology === 'string') restore(Uri.parse(state.topology), panel);
+            if (typeof state?.topology === 'string') restore(Uri.parse(state.topology), panel, state);
             else panel.dispose();
         },
     });

@@ -1,6 +1,7 @@
 // Messages between the rule changes panel (extension host) and its webview script.
 // Types only: both bundles import this file, and neither may pull the other's runtime in.
 import type { ChangeRequest } from '../../../server/src/diff/change-request.js';
+import type { RuleChangesBase } from '../../../server/src/language/lsp/diff/rule-changes-ids.js';
 
 /** The webview's own texts, translated by the extension (the webview has no `l10n`). */
 export interface ChangesViewStrings {
@@ -10,7 +11,14 @@ export interface ChangesViewStrings {
     follows: string;
 }
 
-export type ToChangesViewMessage = {
+/** What the webview keeps in its state, so that the view can come back after a window reload. */
+export interface ChangesViewState {
+    /** The topology's URI. */
+    topology: string;
+    against: RuleChangesBase;
+}
+
+export type ToChangesViewMessage = ChangesViewState & {
     type: 'update';
     /** The change request to show; absent while none could be made yet (see `message`). */
     request?: ChangeRequest;

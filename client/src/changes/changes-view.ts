@@ -5,10 +5,11 @@
 // then a table per firewall, site and destination. Added text is shown as inserted, removed
 // text as deleted. Data never becomes markup: every piece is set with textContent.
 import type { ChangeRequest, Segment } from '../../../server/src/diff/change-request.js';
-import type { ChangesViewStrings, FromChangesViewMessage, ToChangesViewMessage } from './changes-messages.js';
+import type { ChangesViewState, ChangesViewStrings, FromChangesViewMessage, ToChangesViewMessage } from './changes-messages.js';
 
 interface VsCodeApi {
     postMessage(message: FromChangesViewMessage): void;
+    setState(state: ChangesViewState): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -22,6 +23,7 @@ $('copy').addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
 window.addEventListener('message', (event: MessageEvent<ToChangesViewMessage>) => {
     const message = event.data;
     if (message?.type !== 'update') return;
+    vscode.setState({ topology: message.topology, against: message.against });
     strings = message.strings;
     $('copy').textContent = strings.copy;
     ($('copy') as HTMLButtonElement).disabled = !message.request;

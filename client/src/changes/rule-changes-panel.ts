@@ -56,7 +56,15 @@ export class RuleChangesPanel extends TopologyPanel<RuleChanges, FromChangesView
     }
 
     protected post(): void {
-        const message: ToChangesViewMessage = { type: 'update', request: this.data?.request, stale: this.stale, message: this.message, strings: viewStrings(this.against) };
+        const message: ToChangesViewMessage = {
+            type: 'update',
+            topology: this.document.toString(),
+            against: this.against,
+            request: this.data?.request,
+            stale: this.stale,
+            message: this.message,
+            strings: viewStrings(this.against),
+        };
         void this.panel.webview.postMessage(message);
     }
 

@@ -1,8 +1,8 @@
-import { commands, l10n, Uri, ViewColumn, window, type Disposable } from 'vscode';
+import { commands, l10n, Uri, ViewColumn, window, type Disposable, type WebviewPanel } from 'vscode';
 import { RuleChangesClientCommands, type RuleChangesBase } from '../../../server/src/language/lsp/diff/rule-changes-ids.js';
 import { topologyDocument, type CommandTarget } from '../commands.js';
 import { exportSettings } from '../config.js';
-import type { AskServer } from '../topology-panel.js';
+import { restorePanels, type AskServer } from '../topology-panel.js';
 import { CHANGES_VIEW_TYPE, RuleChangesPanel, type ChangesViewReport } from './rule-changes-panel.js';
 
 /**
@@ -22,6 +22,14 @@ type ChangesTarget = CommandTarget | { uri: string; against?: unknown };
 export function registerRuleChanges(ask: AskServer, extensionUri: Uri): Disposable {
     const panels = new Map<string, RuleChangesPanel>();
     const key = (topology: Uri, against: RuleChangesBase) => `${against} ${topology.toString()}`;
+    const title = (topology: Uri, against: RuleChangesBase) => {
+        const name = topology.path.slice(topology.path.lastIndexOf('/') + 1);
+        return against === 'export' ? l10n.t('Rule changes since export: {0}', name) : l10n.t('Rule changes since HEAD: {0}', name);
+    };
+    const adopt = (topology: Uri, against: RuleChangesBase, panel: WebviewPanel) => {
+        const panelKey = key(topology, against);
+        panels.set(panelKey, new RuleChangesPanel(topology, panel, against, ask, extensionUri, () => panels.delete(panelKey)));
+    };
 
     const show = async (target?: ChangesTarget) => {
         const document = await topologyDocument(target as CommandTarget);
@@ -34,17 +42,25 @@ export function registerRuleChanges(ask: AskServer, extensionUri: Uri): Disposab
             open.reveal();
             return;
         }
-        const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
-        const title = against === 'export' ? l10n.t('Rule changes since export: {0}', name) : l10n.t('Rule changes since HEAD: {0}', name);
-        const panel = window.createWebviewPanel(CHANGES_VIEW_TYPE, title, { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
+        // Scripts and `out/` as the only local resource root: VS Code keeps both for a panel it restores.
+        const panel = window.createWebviewPanel(CHANGES_VIEW_TYPE, title(document.uri, against), { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
             enableScripts: true,
             localResourceRoots: [Uri.joinPath(extensionUri, 'out')],
         });
-        const panelKey = key(document.uri, against);
-        panels.set(panelKey, new RuleChangesPanel(document.uri, panel, against, ask, extensionUri, () => panels.delete(panelKey)));
+        adopt(document.uri, against, panel);
     };
 
     const subscriptions = [
+        restorePanels(CHANGES_VIEW_TYPE, (topology, panel, state) => {
+            const against = state.against === 'git' ? 'git' : 'export';
+            // Opened again before its tab was shown: one view per topology and base.
+            if (panels.has(key(topology, against))) {
+                panel.dispose();
+                return;
+            }
+            panel.title = title(topology, against);
+            adopt(topology, against, panel);
+        }),
         commands.registerCommand(RuleChangesClientCommands.showRuleChanges, show),
         commands.registerCommand(CHANGES_VIEW_STATE_COMMAND, (target?: unknown, against: RuleChangesBase = 'export'): ChangesViewReport | undefined => {
             const uri = target instanceof Uri ? target : typeof target === 'string' ? Uri.parse(target) : undefined;

@@ -49,6 +49,18 @@ suite('After reloading the window', () => {
         assert.equal(drawn, data.model.nodes.length);
     });
 
+    test('the rule changes view left open compares with the export again once its tab is clicked', async () => {
+        const uri = workspaceFile(RELOADED_TOPOLOGY);
+        const tab = await waitFor('the rule changes view\'s tab', () => webviewTabOf('sfbtopo.ruleChanges'));
+        await ui.click(webviewTab(tab.label));
+        const shown = await waitFor('the restored view to report what it shows', async () =>
+            vscode.commands.executeCommand<{ groups: number; rows: number; stale: boolean; text: string } | undefined>('sfbtopo.ruleChangesViewState', uri, 'export'),
+        );
+        // Nothing was edited since the export: the counts and no table of changes.
+        assert.deepEqual({ groups: shown.groups, stale: shown.stale }, { groups: 0, stale: false });
+        assert.ok(shown.text.includes('Contoso'), `the view names the topology: ${shown.text.slice(0, 200)}`);
+    });
+
     test('the start-up scan of a folder holding exported files leaves the Problems count at the topologies\' findings', async () => {
         for (const file of NOT_TOPOLOGIES) assert.ok(existsSync(join(workspaceRoot(), file)), `the workspace still holds ${file}`);
         const editor = await openFromExplorer('contoso.sfbtopo');
