@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { closeAllEditors, openEditor, screenshot, waitFor, workspaceFile } from './helpers.js';
+import { ui } from './ui-driver.js';
+import { inWebview } from './workbench-locators.js';
 
 // Show Rule Changes: the workspace holds the last export of contoso.sfbtopo (rules/, written
 // before the workbench started). An edit in the editor, not saved, shows in the code lens on
@@ -66,6 +68,18 @@ suite('Rule changes since the last export', () => {
             const panel = tabs.find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('sfbtopo.ruleChanges'));
             assert.ok(panel, `a rule changes tab among ${tabs.map((tab) => tab.label).join(', ')}`);
             assert.equal(panel.label, 'Rule changes since export: contoso.sfbtopo');
+
+            // The button puts the change request on the clipboard, as markdown for a ticket.
+            await vscode.env.clipboard.writeText('');
+            await ui.click(inWebview('#copy'));
+            const copied = await waitFor('the change request on the clipboard', async () => {
+                const text = await vscode.env.clipboard.readText();
+                return text.length > 0 ? text : undefined;
+            });
+            assert.match(copied, /^# Firewall change request: topology Contoso\n/);
+            assert.match(copied, /^## Internal firewall · Redmond · pc01$/m);
+            assert.equal(copied.match(/^\| Close \|/gm)?.length, 7);
+            await vscode.commands.executeCommand('notifications.clearAll');
 
             // A second server in the Office Web Apps pool: its rules change in place.
             await replaceAll(document.getText().replace('    server owa01a 10.0.5.11\n', '    server owa01a 10.0.5.11\n    server owa01b 10.0.5.12\n'));
