@@ -30,7 +30,7 @@ describe('sfbtopo import', () => {
     it('documents itself in --help', () => {
         const run = sfbtopo(['import', '--help']);
         expect(run.status).toBe(0);
-        for (const words of ['--out <file>', '--hosts <file>', '--resolve', 'Exit status: 0 when written; 2']) expect(run.stdout).toContain(words);
+        for (const words of ['--out <file>', '--hosts <file>', '--resolve', '--locale <locale>', 'Exit status: 0 when written; 2']) expect(run.stdout).toContain(words);
         expect(sfbtopo(['--help']).stdout).toMatch(/\n\s+import \[options\] <file>/);
     });
 
@@ -42,6 +42,15 @@ describe('sfbtopo import', () => {
         expect(run.stderr).toContain('a published topology (Get-CsTopology -AsXml) in UTF-8');
         expect(run.stderr).toMatch(/contoso-published\.xml:28: address of server fe01b \(fe01b\.contoso\.com\): the XML records 0\.0\.0\.0/);
         expect(run.stderr).toMatch(/not mapped \(4\):\n.*contoso-published\.xml:95: cluster apps01\.contoso\.com/);
+    });
+
+    it('writes the report in Japanese with --locale ja, the topology unchanged', () => {
+        const english = sfbtopo(['import', join(fixtures, 'contoso-published.xml')]);
+        const run = sfbtopo(['import', join(fixtures, 'contoso-published.xml'), '--locale', 'ja']);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe(english.stdout);
+        expect(run.stderr).toMatch(/contoso-published\.xml:28: サーバー fe01b \(fe01b\.contoso\.com\) のアドレス: XML の記録は 0\.0\.0\.0/);
+        expect(run.stderr).toMatch(/対応付けなかったもの \(4\):\n.*contoso-published\.xml:95: クラスター apps01\.contoso\.com/);
     });
 
     it('writes --out atomically, leaving no temporary file, the same text as on stdout', () => {

@@ -25,6 +25,14 @@ describe('sfbtopo.importTopologyXml, the server command behind "sfbtopo: Import 
         expect(result.report).toContainEqual(expect.stringMatching(/contoso\.tbxml:\d+: address of server fe01b/));
     });
 
+    it('returns the report in the client language', async () => {
+        const out = join(scratch, 'contoso-ja.sfbtopo');
+        const result = await importTopologyXml({ uri: fixture.toString(), out: url(out) }, japanese);
+        if (!result.ok) throw new Error(result.message);
+        expect(result.report[0]).toMatch(/contoso\.tbxml をインポートしました \(Topology Builder のドキュメント \(\.tbxml\)、UTF-8\)/);
+        expect(result.report).toContainEqual(expect.stringMatching(/contoso\.tbxml:\d+: サーバー fe01b \(fe01b\.contoso\.com\) のアドレス/));
+    });
+
     it('returns a problem in the XML with its place, writing nothing', async () => {
         const source = join(scratch, 'broken.xml');
         writeFileSync(source, '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">\n  <Sites>\n');

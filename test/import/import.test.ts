@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatImportReport } from '../../server/src/import/import-report.js';
 import { importTopology, type ImportOptions } from '../../server/src/import/import-topology.js';
+import type { ReportItem } from '../../server/src/import/map-topology.js';
 import { readHostsFile } from '../../server/src/import/host-addresses.js';
 import { readXml } from '../../server/src/import/read-xml.js';
 import { diagnose } from '../helpers.js';
@@ -9,10 +11,12 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const published = fixture('contoso-published.xml');
 const builder = fixture('contoso.tbxml');
 
+/** The import's outcome, its report in English (the Japanese is checked on its own below). */
 async function imported(bytes: Uint8Array | string, options: Partial<ImportOptions> = {}) {
     const outcome = await importTopology(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, { sourceName: 'test.xml', ...options });
     if (!outcome.ok) throw new Error(`import failed: ${JSON.stringify(outcome.problem)}`);
-    return outcome;
+    const english = (items: ReportItem[]) => items.map(({ text, ...rest }) => ({ ...rest, text: text.en }));
+    return { ...outcome, report: { mapped: english(outcome.report.mapped), left: english(outcome.report.left), unmapped: english(outcome.report.unmapped) } };
 }
 
 async function problem(bytes: Uint8Array | string, options: Partial<ImportOptions> = {}) {
@@ -325,5 +329,23 @@ describe('facts the XML does not hold', () => {
         expect(asked).toEqual([['edge01b.contoso.com', 'fs01.contoso.com', 'gw-tokyo.contoso.com', 'se01.contoso.com']]);
         expect(text).toContain('server se01 10.30.1.11');
         expect(text).toContain('server fs01 0.0.0.0');
+    });
+});
+
+describe('the import report in Japanese', () => {
+    it('says every finding in Japanese, with the same XML lines, under Japanese headings', async () => {
+        const outcome = await importTopology(published, { sourceName: 'contoso-published.xml' });
+        if (!outcome.ok) throw new Error('import failed');
+        const items = [...outcome.report.mapped, ...outcome.report.left, ...outcome.report.unmapped];
+        expect(items.length).toBeGreaterThan(20);
+        for (const { text } of items) {
+            expect(text.ja, text.en).not.toBe(text.en);
+            expect(text.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        }
+        const ja = formatImportReport('contoso-published.xml', outcome, 'ja');
+        expect(ja.slice(0, 2)).toEqual([`sfbtopo: contoso-published.xml をインポートしました (公開済みトポロジ (Get-CsTopology -AsXml)、${outcome.encoding.toUpperCase()})`, `対応付けたもの (${outcome.report.mapped.length}):`]);
+        expect(ja).toContain(`対応付けなかったもの (${outcome.report.unmapped.length}):`);
+        expect(ja).toContain('  contoso-published.xml:95: クラスター apps01.contoso.com (ExternalServer): これらのサービスを実行するプールは言語にありません');
+        expect(formatImportReport('contoso-published.xml', outcome, 'en')).toContain('  contoso-published.xml:95: cluster apps01.contoso.com (ExternalServer): no pool of the language runs these services');
     });
 });

@@ -66,13 +66,14 @@ async function main(argv: string[]): Promise<number> {
         .option('--out <file>', '.sfbtopo file to write (default: the topology on stdout); the import report goes to stderr')
         .option('--hosts <file>', 'hosts file (lines of ADDRESS NAME...) giving the addresses of servers the XML records as 0.0.0.0')
         .option('--resolve', "look the servers' FQDNs up in DNS for the addresses the XML lacks (run it inside the network)")
+        .addOption(new Option('--locale <locale>', 'language of the import report').choices(['en', 'ja']).default('en'))
         .addHelpText(
             'after',
             '\nExit status: 0 when written; 2 when the file is not a readable topology XML (file:line:col: message), nothing written.\n' +
                 'The written file opens with a comment naming its source. Addresses the XML does not hold are written as 0.0.0.0,\n' +
                 'subnets as 0.0.0.0/0, and pools of several servers without load balancing: `sfbtopo validate` reports each as an error.',
         )
-        .action(async (file: string, options: { out?: string; hosts?: string; resolve?: boolean }) => {
+        .action(async (file: string, options: { out?: string; hosts?: string; resolve?: boolean; locale: Locale }) => {
             const { importCommand } = await import('./commands/import.js');
             exitCode = await importCommand(file, options, processOutput);
         });

@@ -1,14 +1,15 @@
 import { defaultMediaEntry, serverEntriesFor, type PoolRoleContext } from '../catalogue/queries.js';
 import type { PoolRole } from '../catalogue/types.js';
 import { isUnknownAddress, normaliseIpv4, UNKNOWN_ADDRESS, UNKNOWN_SUBNET } from '../net/ipv4.js';
+import type { Bilingual } from '../catalogue/types.js';
 import { DIALECT_NAMES, type ImportedCluster, type ImportedMachine, type ImportedService, type ImportedTopology } from './imported-topology.js';
 import { portMeaning } from './port-mapping.js';
 import type { XmlElement } from './read-xml.js';
 
-/** One finding of the import report, with the line of the XML it is about. */
+/** One finding of the import report, in both languages, with the line of the XML it is about. */
 export interface ReportItem {
     line?: number;
-    text: string;
+    text: Bilingual;
 }
 
 export interface ImportReport {
@@ -112,7 +113,7 @@ class TopologyMapper {
 
         for (const site of topology.sites) {
             const name = this.uniqueName(site.name, 'site');
-            this.report.mapped.push({ line: site.line, text: `site ${name} from ${site.kind} site '${site.name}'` });
+            this.report.mapped.push({ line: site.line, text: { en: `site ${name} from ${site.kind} site '${site.name}'`, ja: `サイト ${name} (${site.kind === 'central' ? '中央サイト' : '支社サイト'} '${site.name}' から)` } });
             if (name !== site.name) this.lines.push(`// Topology Builder calls this site "${commentSafe(site.name)}".`);
             this.lines.push(`site ${name} {`);
             const clusters = topology.clusters.filter((cluster) => cluster.siteKey === site.key);
@@ -124,14 +125,14 @@ class TopologyMapper {
 
         for (const cluster of topology.clusters) {
             if (!topology.sites.some((site) => site.key === cluster.siteKey)) {
-                this.report.unmapped.push({ line: cluster.line, text: `cluster ${cluster.fqdn}: its site ${cluster.siteKey} is not in the topology` });
+                this.report.unmapped.push({ line: cluster.line, text: { en: `cluster ${cluster.fqdn}: its site ${cluster.siteKey} is not in the topology`, ja: `クラスター ${cluster.fqdn}: そのサイト ${cluster.siteKey} がトポロジにありません` } });
             }
         }
         for (const service of topology.services) {
-            if (!this.usedServices.has(service)) this.report.unmapped.push({ line: service.line, text: `service ${service.role} (${service.key}): no pool of the language runs it` });
+            if (!this.usedServices.has(service)) this.report.unmapped.push({ line: service.line, text: { en: `service ${service.role} (${service.key}): no pool of the language runs it`, ja: `サービス ${service.role} (${service.key}): これを実行するプールは言語にありません` } });
         }
         for (const element of unreadElements(topology.root, topology.read)) {
-            this.report.unmapped.push({ line: element.line, text: `<${element.name}>: not part of the sfbtopo language` });
+            this.report.unmapped.push({ line: element.line, text: { en: `<${element.name}>: not part of the sfbtopo language`, ja: `<${element.name}>: sfbtopo の言語にはありません` } });
         }
         this.report.unmapped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         return { text: `${indented(this.lines).join('\n')}\n`, report: this.report, unknownHosts: [...this.unknownHosts] };
@@ -184,7 +185,13 @@ class TopologyMapper {
         if (hasServers) this.lines.push(`subnet ${servers} ${UNKNOWN_SUBNET}`);
         this.lines.push(`subnet ${clients} ${UNKNOWN_SUBNET}`);
         this.lines.push(`clients {`, `subnet ${clients}`, `}`);
-        this.report.left.push({ line, text: `subnets of site ${site}: ${hasServers ? `${servers} (the servers' network) and ` : ''}${clients} (the clients' network)` });
+        this.report.left.push({
+            line,
+            text: {
+                en: `subnets of site ${site}: ${hasServers ? `${servers} (the servers' network) and ` : ''}${clients} (the clients' network)`,
+                ja: `サイト ${site} のサブネット: ${hasServers ? `${servers} (サーバーのネットワーク) と ` : ''}${clients} (クライアントのネットワーク)`,
+            },
+        });
     }
 
     private writeCluster(cluster: ImportedCluster, kind: ClusterKind | undefined): void {
@@ -199,7 +206,7 @@ class TopologyMapper {
             return;
         }
         if (kind === 'fileshare') {
-            this.report.mapped.push({ line: cluster.line, text: `fileshare ${name} from file store ${cluster.fqdn}` });
+            this.report.mapped.push({ line: cluster.line, text: { en: `fileshare ${name} from file store ${cluster.fqdn}`, ja: `ファイル共有 ${name} (ファイル ストア ${cluster.fqdn} から)` } });
             this.lines.push(`fileshare ${name} {`, `fqdn "${cluster.fqdn}"`);
             for (const machine of cluster.machines) this.writeServer(machine, false);
             this.lines.push('}');
@@ -208,8 +215,16 @@ class TopologyMapper {
         const roles = new Set(services.map((service) => service.role));
         const standard = kind === 'frontend' && cluster.machines.length === 1 && this.topology.sqlInstances.some((instance) => instance.clusterKey === cluster.key);
         const context: PoolRoleContext = { role: kind, colocatedMediation: kind === 'frontend' && roles.has('MediationServer'), hostsCms: roles.has('CentralMgmt') };
-        const described = [kind, ...(kind === 'frontend' ? [standard ? 'Standard Edition' : 'Enterprise Edition'] : []), ...(context.colocatedMediation ? ['collocated Mediation'] : []), ...(context.hostsCms ? ['Central Management Store'] : [])];
-        this.report.mapped.push({ line: cluster.line, text: `${kind} pool ${name} (${described.slice(1).join(', ') || 'from its services'}) from cluster ${cluster.fqdn}` });
+        const described: Bilingual[] = [
+            ...(kind === 'frontend' ? [standard ? { en: 'Standard Edition', ja: 'Standard Edition' } : { en: 'Enterprise Edition', ja: 'Enterprise Edition' }] : []),
+            ...(context.colocatedMediation ? [{ en: 'collocated Mediation', ja: '仲介サーバー併置' }] : []),
+            ...(context.hostsCms ? [{ en: 'Central Management Store', ja: '中央管理ストア' }] : []),
+        ];
+        const details = (language: keyof Bilingual, none: string) => described.map((d) => d[language]).join(language === 'en' ? ', ' : '、') || none;
+        this.report.mapped.push({
+            line: cluster.line,
+            text: { en: `${kind} pool ${name} (${details('en', 'from its services')}) from cluster ${cluster.fqdn}`, ja: `${kind} プール ${name} (${details('ja', 'サービスから')}、クラスター ${cluster.fqdn} から)` },
+        });
 
         this.lines.push(`${kind} pool ${name} {`, `fqdn "${cluster.fqdn}"`);
         if (kind === 'frontend') this.lines.push(`edition ${standard ? 'standard' : 'enterprise'}`);
@@ -227,7 +242,10 @@ class TopologyMapper {
         if (cluster.machines.length > 1 && (kind === 'frontend' || kind === 'director' || kind === 'mediation' || kind === 'edge') && !standard) {
             this.report.left.push({
                 line: cluster.line,
-                text: `load balancing of pool ${name} (${cluster.machines.length} servers): add \`loadbalancing dns\` or \`loadbalancing hardware\`, and for hardware a load balancer with its virtual IPs`,
+                text: {
+                    en: `load balancing of pool ${name} (${cluster.machines.length} servers): add \`loadbalancing dns\` or \`loadbalancing hardware\`, and for hardware a load balancer with its virtual IPs`,
+                    ja: `プール ${name} (サーバー ${cluster.machines.length} 台) の負荷分散: \`loadbalancing dns\` か \`loadbalancing hardware\` を追加し、ハードウェアの場合は仮想 IP を持つロード バランサーも追加します`,
+                },
             });
         }
     }
@@ -235,13 +253,17 @@ class TopologyMapper {
     /** A cluster no pool role explains: the SQL Server back end is named in the site's comment, the rest reported. */
     private writeUnpooledCluster(cluster: ImportedCluster): void {
         if (this.topology.sqlInstances.some((instance) => instance.clusterKey === cluster.key) && !this.servicesOn.has(cluster.key)) {
-            this.report.mapped.push({ line: cluster.line, text: `SQL Server ${cluster.fqdn}: named in a comment (SQL stores are not in the port catalogue)` });
+            this.report.mapped.push({ line: cluster.line, text: { en: `SQL Server ${cluster.fqdn}: named in a comment (SQL stores are not in the port catalogue)`, ja: `SQL Server ${cluster.fqdn}: コメントに記載 (SQL ストアはポート カタログにありません)` } });
             return;
         }
         const roles = [...this.rolesOn(cluster)];
         // Reported once, with the cluster, not again service by service.
         for (const service of this.servicesOn.get(cluster.key) ?? []) this.usedServices.add(service);
-        this.report.unmapped.push({ line: cluster.line, text: `cluster ${cluster.fqdn}${roles.length ? ` (${roles.join(', ')})` : ''}: no pool of the language runs these services` });
+        const runs = roles.length ? ` (${roles.join(', ')})` : '';
+        this.report.unmapped.push({
+            line: cluster.line,
+            text: { en: `cluster ${cluster.fqdn}${runs}: no pool of the language runs these services`, ja: `クラスター ${cluster.fqdn}${runs}: これらのサービスを実行するプールは言語にありません` },
+        });
     }
 
     private writeSqlComment(siteKey: string): void {
@@ -258,7 +280,7 @@ class TopologyMapper {
             const instance = this.topology.sqlInstances.find((candidate) => candidate.key === key);
             const host = this.topology.clusters.find((cluster) => cluster.key === instance?.clusterKey)?.fqdn ?? '?';
             this.lines.push(`// SQL Server stores (not in the port catalogue): ${roles.join(', ')} on ${commentSafe(host)}\\${commentSafe(instance?.name ?? '')}`);
-            this.report.mapped.push({ text: `SQL stores ${roles.join(', ')} on ${host}\\${instance?.name ?? ''}: named in a comment` });
+            this.report.mapped.push({ text: { en: `SQL stores ${roles.join(', ')} on ${host}\\${instance?.name ?? ''}: named in a comment`, ja: `${host}\\${instance?.name ?? ''} の SQL ストア ${roles.join(', ')}: コメントに記載` } });
         }
     }
 
@@ -266,10 +288,10 @@ class TopologyMapper {
         const literal = normaliseIpv4(cluster.fqdn);
         const primary = cluster.machines[0] && interfaceAddress(cluster.machines[0], 'Primary', 1);
         const address = literal ?? (primary && !isUnknownAddress(primary) ? primary : this.known(cluster.fqdn));
-        this.report.mapped.push({ line: cluster.line, text: `gateway ${name} from PSTN gateway ${cluster.fqdn}` });
+        this.report.mapped.push({ line: cluster.line, text: { en: `gateway ${name} from PSTN gateway ${cluster.fqdn}`, ja: `ゲートウェイ ${name} (PSTN ゲートウェイ ${cluster.fqdn} から)` } });
         if (address === undefined) {
             this.unknownHosts.add(cluster.fqdn.toLowerCase());
-            this.report.left.push({ line: cluster.line, text: `address of gateway ${name} (${cluster.fqdn})` });
+            this.report.left.push({ line: cluster.line, text: { en: `address of gateway ${name} (${cluster.fqdn})`, ja: `ゲートウェイ ${name} (${cluster.fqdn}) のアドレス` } });
         }
         this.lines.push(`gateway ${name} ${address ?? UNKNOWN_ADDRESS} // ${commentSafe(cluster.fqdn)}`);
     }
@@ -316,7 +338,7 @@ class TopologyMapper {
         const publicAddress = (number: number, label: string) => {
             const found = interfaceAddress(machine, 'External', number);
             if (found === undefined || isUnknownAddress(found)) {
-                this.report.left.push({ line: machine.line, text: `${label} address of Edge server ${name} (${machine.fqdn})` });
+                this.report.left.push({ line: machine.line, text: { en: `${label} address of Edge server ${name} (${machine.fqdn})`, ja: `エッジ サーバー ${name} (${machine.fqdn}) の ${label} アドレス` } });
                 return UNKNOWN_ADDRESS;
             }
             return found;
@@ -340,11 +362,14 @@ class TopologyMapper {
         if (recorded !== undefined && !isUnknownAddress(recorded) && normaliseIpv4(recorded)) return recorded;
         const known = this.known(machine.fqdn);
         if (known) {
-            this.report.mapped.push({ line: machine.line, text: `address ${known} of server ${server} from the host name ${machine.fqdn}` });
+            this.report.mapped.push({ line: machine.line, text: { en: `address ${known} of server ${server} from the host name ${machine.fqdn}`, ja: `サーバー ${server} のアドレス ${known} (ホスト名 ${machine.fqdn} から)` } });
             return known;
         }
         this.unknownHosts.add(machine.fqdn.toLowerCase());
-        this.report.left.push({ line: machine.line, text: `address of server ${server} (${machine.fqdn}): the XML records ${recorded ?? 'none'}` });
+        this.report.left.push({
+            line: machine.line,
+            text: { en: `address of server ${server} (${machine.fqdn}): the XML records ${recorded ?? 'none'}`, ja: `サーバー ${server} (${machine.fqdn}) のアドレス: XML の記録は ${recorded ?? 'なし'}` },
+        });
         return UNKNOWN_ADDRESS;
     }
 
@@ -360,32 +385,37 @@ class TopologyMapper {
         for (const service of services) {
             for (const port of service.ports) {
                 const meaning = portMeaning(port);
-                const what = `port ${port.port} of ${port.owner || service.role} (${port.usage || 'no usage'}, ${port.side})`;
+                const owner = port.owner || service.role;
+                const what = { en: `port ${port.port} of ${owner} (${port.usage || 'no usage'}, ${port.side})`, ja: `${owner} (${port.usage || '用途なし'}, ${port.side}) のポート ${port.port}` };
                 if (meaning?.kind === 'media') {
                     const entry = defaultMediaEntry(context, meaning.media);
                     if (!entry) {
-                        this.report.unmapped.push({ line: port.line, text: `${what}: the catalogue has no ${meaning.media} range for ${context.role} servers` });
+                        this.report.unmapped.push({ line: port.line, text: { en: `${what.en}: the catalogue has no ${meaning.media} range for ${context.role} servers`, ja: `${what.ja}: カタログには ${context.role} サーバーの ${meaning.media} の範囲がありません` } });
                     } else if ((entry.from !== meaning.first || entry.to !== meaning.last) && !mediaWritten.has(meaning.media)) {
                         mediaWritten.add(meaning.media);
                         this.lines.push(`media ${meaning.media} ${meaning.first}-${meaning.last}`);
-                        this.report.mapped.push({ line: port.line, text: `media ${meaning.media} ${meaning.first}-${meaning.last} of pool ${pool} (the catalogue's is ${entry.from}-${entry.to})` });
+                        const range = `media ${meaning.media} ${meaning.first}-${meaning.last}`;
+                        this.report.mapped.push({
+                            line: port.line,
+                            text: { en: `${range} of pool ${pool} (the catalogue's is ${entry.from}-${entry.to})`, ja: `プール ${pool} の ${range} (カタログの値は ${entry.from}-${entry.to})` },
+                        });
                     }
                     continue;
                 }
                 const entry = meaning && entries.find((candidate) => candidate.key === meaning.key);
                 if (!meaning || !entry) {
-                    this.report.unmapped.push({ line: port.line, text: `${what}: not in the port catalogue for ${context.role} servers` });
+                    this.report.unmapped.push({ line: port.line, text: { en: `${what.en}: not in the port catalogue for ${context.role} servers`, ja: `${what.ja}: ${context.role} サーバーのポート カタログにありません` } });
                     continue;
                 }
                 const earlier = written.get(meaning.key);
                 if (earlier !== undefined) {
-                    if (earlier !== port.port) this.report.unmapped.push({ line: port.line, text: `${what}: ${meaning.key} is already ${earlier} in this pool` });
+                    if (earlier !== port.port) this.report.unmapped.push({ line: port.line, text: { en: `${what.en}: ${meaning.key} is already ${earlier} in this pool`, ja: `${what.ja}: このプールの ${meaning.key} はすでに ${earlier} です` } });
                     continue;
                 }
                 written.set(meaning.key, port.port);
                 if (entry.from !== port.port) {
                     this.lines.push(`port ${meaning.key} ${port.port}`);
-                    this.report.mapped.push({ line: port.line, text: `port ${meaning.key} ${port.port} of pool ${pool} (the catalogue's is ${entry.from})` });
+                    this.report.mapped.push({ line: port.line, text: { en: `port ${meaning.key} ${port.port} of pool ${pool} (the catalogue's is ${entry.from})`, ja: `プール ${pool} の port ${meaning.key} ${port.port} (カタログの値は ${entry.from})` } });
                 }
             }
         }

@@ -5,6 +5,7 @@ import { formatImportReport } from '../../import/import-report.js';
 import { readImportFile } from '../../import/read-import-file.js';
 import { decodeTopology } from '../../workspace/topology-text.js';
 import { FileWriteError, writeOneFile } from '../../workspace/write-one-file.js';
+import type { Locale } from '../../language/l10n/locale.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 
@@ -15,6 +16,8 @@ export interface ImportOptions {
     hosts?: string;
     /** Look the servers' FQDNs up in DNS. */
     resolve?: boolean;
+    /** The language of the import report. */
+    locale?: Locale;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function importCommand(file: string, options: ImportOptions, out: O
             throw error;
         }
     }
-    for (const line of formatImportReport(file, outcome)) out.error(line);
+    for (const line of formatImportReport(file, outcome, options.locale)) out.error(line);
     if (options.out !== undefined && options.out !== '-') {
         out.error(`sfbtopo: wrote ${options.out}; run \`sfbtopo validate ${options.out}\` to list what is left to fill in`);
     }

@@ -47,7 +47,7 @@ export async function importTopologyXml(args: ImportTopologyArgs | undefined, lo
         if (error instanceof FileWriteError) return { ok: false, message: error.message };
         throw error;
     }
-    return { ok: true, out: args!.out, report: formatImportReport(source, outcome) };
+    return { ok: true, out: args!.out, report: formatImportReport(source, outcome, locale.current) };
 }
 
 function fileOf(uri: string | undefined): string | undefined {
