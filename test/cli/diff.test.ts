@@ -170,6 +170,14 @@ describe('sfbtopo diff --git', () => {
         expect(run.stderr).toBe('sfbtopo: contoso.sfbtopo is not inside a git repository, so there is no revision to compare it with\n');
     });
 
+    it('says the folder does not exist rather than that git is missing (exit 2)', () => {
+        const dir = folder({ 'contoso.sfbtopo': CONTOSO });
+        const run = sfbtopo(['diff', '--git', 'HEAD', 'nosuch/contoso.sfbtopo'], dir);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/nosuch\/contoso\.sfbtopo/);
+        expect(run.stderr).not.toMatch(/git is not installed/);
+    });
+
     it('says so when the file did not exist at the revision (exit 2)', () => {
         const dir = repository('contoso.sfbtopo', CONTOSO);
         writeFileSync(join(dir, 'new.sfbtopo'), CONTOSO);

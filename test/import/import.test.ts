@@ -151,7 +151,7 @@ describe('refusing what is not a topology XML, at its place', () => {
 describe('the mapping rules', () => {
     it('makes sites of central and branch sites, keeping a changed name in a comment', async () => {
         const { text, report } = await imported(published);
-        expect(text).toContain('// Topology Builder calls this site "Redmond HQ".\nsite Redmond-HQ {');
+        expect(text).toContain('// The XML calls this site "Redmond HQ".\nsite Redmond-HQ {');
         expect(text).toContain('\nsite Lisbon {');
         expect(text).not.toContain('calls this site "Lisbon"');
         expect(report.mapped).toContainEqual({ line: 15, text: "site Lisbon from branch site 'Lisbon'" });
@@ -285,7 +285,7 @@ describe('the mapping rules', () => {
         const { text } = await imported(xml);
         expect(text).toContain('officewebapps pool pool-pool {');
         expect(text).toContain('officewebapps pool pool-9lives {');
-        expect(text).toContain('// Topology Builder calls this site "Site * / 1".');
+        expect(text).toContain('// The XML calls this site "Site * / 1".');
     });
 });
 
@@ -347,5 +347,28 @@ describe('the import report in Japanese', () => {
         expect(ja).toContain(`対応付けなかったもの (${outcome.report.unmapped.length}):`);
         expect(ja).toContain('  contoso-published.xml:95: クラスター apps01.contoso.com (ExternalServer): これらのサービスを実行するプールは言語にありません');
         expect(formatImportReport('contoso-published.xml', outcome, 'en')).toContain('  contoso-published.xml:95: cluster apps01.contoso.com (ExternalServer): no pool of the language runs these services');
+    });
+});
+
+describe('hostile text in the XML', () => {
+    it('never ends a string or a statement of the written topology: FQDNs and addresses that carry quotes and line breaks', async () => {
+        const payload = '&quot;&#10;}&#10;gateway evil 6.6.6.6&#10;site x {&#x9b;2J&#x2028;';
+        const original = published.toString('utf8');
+        const hostile = original.replace(/ (Fqdn|IPAddress|ConfiguredIPAddress)="([^"]*)"/g, ` $1="$2${payload}"`);
+        expect(hostile.split(payload).length).toBeGreaterThan(30);
+        const outcome = await importTopology(Buffer.from(hostile), { sourceName: 'hostile.xml' });
+        if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+        // Outside comments, nothing of the payload is written.
+        const code = outcome.text.split('\n').map((line) => line.replace(/\/\/.*$/, ''));
+        expect(code.filter((line) => /evil|6\.6\.6\.6|site x|\u009b/.test(line))).toEqual([]);
+        expect(code.filter((line) => /^\s*fqdn /.test(line)).every((line) => line.trim() === 'fqdn ""')).toBe(true);
+        // It parses, and each FQDN and address the XML spoilt is an error to fill in at its line.
+        const found = await diagnose(outcome.text);
+        expect(found.filter((d) => (d.code ?? '').startsWith('lexing') || (d.code ?? '').startsWith('parsing'))).toEqual([]);
+        expect(new Set(found.filter((d) => d.severity === 'error').map((d) => d.code))).toEqual(new Set(['invalid-fqdn', 'address-unknown', 'subnet-unknown', 'pool-needs-load-balancing']));
+        // The report names them, printable on a terminal.
+        const report = formatImportReport('hostile.xml', outcome);
+        expect(report.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028]/);
+        expect(report).toContainEqual(expect.stringMatching(/^ {2}hostile\.xml:\d+: FQDN of fepool01: the XML's "fepool01\.contoso\.com\\"\\n}\\ngateway evil/));
     });
 });

@@ -28,7 +28,9 @@ export function registerRuleChanges(ask: AskServer, extensionUri: Uri): Disposab
     };
     const adopt = (topology: Uri, against: RuleChangesBase, panel: WebviewPanel) => {
         const panelKey = key(topology, against);
-        panels.set(panelKey, new RuleChangesPanel(topology, panel, against, ask, extensionUri, () => panels.delete(panelKey)));
+        // Only this panel leaves the map when it closes: a second one opened meanwhile stays.
+        const created: RuleChangesPanel = new RuleChangesPanel(topology, panel, against, ask, extensionUri, () => panels.get(panelKey) === created && panels.delete(panelKey));
+        panels.set(panelKey, created);
     };
 
     const show = async (target?: ChangesTarget) => {

@@ -23,7 +23,9 @@ export function registerRulesPreview(ask: AskServer, extensionUri: Uri): RulesPr
     const requestTable = (topology: Uri) => ask<RulesTableResult>(ServerCommands.rulesTable, topology);
     const adopt = (topology: Uri, panel: WebviewPanel) => {
         const key = topology.toString();
-        panels.set(key, new RulesPanel(topology, panel, requestTable, extensionUri, () => panels.delete(key)));
+        // Only this panel leaves the map when it closes: a second one opened meanwhile stays.
+        const created: RulesPanel = new RulesPanel(topology, panel, requestTable, extensionUri, () => panels.get(key) === created && panels.delete(key));
+        panels.set(key, created);
     };
     const title = (topology: Uri) => l10n.t('Rules: {0}', topology.path.slice(topology.path.lastIndexOf('/') + 1));
 

@@ -53,13 +53,13 @@ const SUMMARY_TITLE: Record<ChangeType, Bilingual> = {
     renamed: { en: 'Rename only (opens the same)', ja: '名前の変更のみ (開く内容は同じ)' },
 };
 
-export const FIREWALL_TITLE: Record<FirewallName, Bilingual> = {
+const FIREWALL_TITLE: Record<FirewallName, Bilingual> = {
     internal: { en: 'Internal firewall', ja: '内部ファイアウォール' },
     'perimeter-internal': { en: 'Perimeter firewall, internal side', ja: '境界ファイアウォール (内部側)' },
     'perimeter-external': { en: 'Perimeter firewall, Internet side', ja: '境界ファイアウォール (インターネット側)' },
 };
 
-export const IPSEC_TITLE: Bilingual = { en: 'IPsec exceptions', ja: 'IPsec の例外' };
+const IPSEC_TITLE: Bilingual = { en: 'IPsec exceptions', ja: 'IPsec の例外' };
 
 const FIELD_TITLE: Record<'firewall' | 'nat' | 'sourcePorts', Bilingual> = {
     firewall: { en: 'firewall', ja: 'ファイアウォール' },
@@ -130,7 +130,7 @@ function plainCell(rule: Rule, key: (typeof COLUMN_KEYS)[number], locale: Locale
             return shorten && list !== 'any' && list.length > SHOWN ? shortened(list, list.length, locale) : endpointsText(list);
         }
         case 'ports':
-            return rule.sourcePorts ? `${rule.ports} (source ${rule.sourcePorts})` : rule.ports;
+            return rule.sourcePorts ? `${rule.ports} (${locale === 'ja' ? '送信元' : 'source'} ${rule.sourcePorts})` : rule.ports;
         case 'rule':
             return rule.id;
         default:

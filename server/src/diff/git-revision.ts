@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
 export type AtRevision = { ok: true; bytes: Buffer } | { ok: false; message: string };
@@ -14,6 +15,8 @@ export async function fileAtRevision(file: string, revision: string): Promise<At
         return { ok: false, message: `${JSON.stringify(revision)} is not a revision sfbtopo accepts: give a commit, branch or tag such as HEAD, HEAD~1 or main` };
     }
     const folder = dirname(resolve(file));
+    // Git cannot start in a folder that does not exist, which would read as git missing.
+    if (!existsSync(folder)) return { ok: false, message: `${file} is in a folder that does not exist (${folder})` };
     const inRepository = await git(['rev-parse', '--is-inside-work-tree'], folder);
     if (!inRepository.ok) {
         return { ok: false, message: inRepository.missing ? 'git is not installed (or not on PATH), so --git cannot be used' : `${file} is not inside a git repository, so there is no revision to compare it with` };

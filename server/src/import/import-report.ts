@@ -9,7 +9,7 @@ import type { ImportReport, ReportItem } from './map-topology.js';
  */
 export function formatImportReport(file: string, outcome: { report: ImportReport; dialect: Dialect; encoding: string }, locale: Locale = 'en'): string[] {
     const { report } = outcome;
-    const item = ({ line, text }: ReportItem) => `  ${line === undefined ? file : `${file}:${line}`}: ${text[locale]}`;
+    const item = ({ line, text }: ReportItem) => `  ${line === undefined ? file : `${file}:${line}`}: ${printable(text[locale])}`;
     const encoding = outcome.encoding.toUpperCase();
     const [imported, mapped, left, unmapped] =
         locale === 'ja'
@@ -33,3 +33,8 @@ const DIALECT_NAMES_JA: Record<Dialect, string> = {
     'topology-builder': 'Topology Builder のドキュメント (.tbxml)',
     published: '公開済みトポロジ (Get-CsTopology -AsXml)',
 };
+
+/** Control characters from the XML (a terminal would act on an escape sequence) shown as `\uXXXX`. */
+function printable(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

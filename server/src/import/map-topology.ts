@@ -1,5 +1,6 @@
 import { defaultMediaEntry, serverEntriesFor, type PoolRoleContext } from '../catalogue/queries.js';
 import type { PoolRole } from '../catalogue/types.js';
+import { fqdnProblem } from '../net/fqdn.js';
 import { isUnknownAddress, normaliseIpv4, UNKNOWN_ADDRESS, UNKNOWN_SUBNET } from '../net/ipv4.js';
 import type { Bilingual } from '../catalogue/types.js';
 import { DIALECT_NAMES, type ImportedCluster, type ImportedMachine, type ImportedService, type ImportedTopology } from './imported-topology.js';
@@ -114,7 +115,7 @@ class TopologyMapper {
         for (const site of topology.sites) {
             const name = this.uniqueName(site.name, 'site');
             this.report.mapped.push({ line: site.line, text: { en: `site ${name} from ${site.kind} site '${site.name}'`, ja: `サイト ${name} (${site.kind === 'central' ? '中央サイト' : '支社サイト'} '${site.name}' から)` } });
-            if (name !== site.name) this.lines.push(`// Topology Builder calls this site "${commentSafe(site.name)}".`);
+            if (name !== site.name) this.lines.push(`// The XML calls this site "${commentSafe(site.name)}".`);
             this.lines.push(`site ${name} {`);
             const clusters = topology.clusters.filter((cluster) => cluster.siteKey === site.key);
             this.writeSubnets(name, clusters, kinds, site.line);
@@ -207,7 +208,7 @@ class TopologyMapper {
         }
         if (kind === 'fileshare') {
             this.report.mapped.push({ line: cluster.line, text: { en: `fileshare ${name} from file store ${cluster.fqdn}`, ja: `ファイル共有 ${name} (ファイル ストア ${cluster.fqdn} から)` } });
-            this.lines.push(`fileshare ${name} {`, `fqdn "${cluster.fqdn}"`);
+            this.lines.push(`fileshare ${name} {`, this.fqdnLine(cluster, name));
             for (const machine of cluster.machines) this.writeServer(machine, false);
             this.lines.push('}');
             return;
@@ -226,7 +227,7 @@ class TopologyMapper {
             text: { en: `${kind} pool ${name} (${details('en', 'from its services')}) from cluster ${cluster.fqdn}`, ja: `${kind} プール ${name} (${details('ja', 'サービスから')}、クラスター ${cluster.fqdn} から)` },
         });
 
-        this.lines.push(`${kind} pool ${name} {`, `fqdn "${cluster.fqdn}"`);
+        this.lines.push(`${kind} pool ${name} {`, this.fqdnLine(cluster, name));
         if (kind === 'frontend') this.lines.push(`edition ${standard ? 'standard' : 'enterprise'}`);
         if (kind === 'edge') this.writeNextHop(services);
         for (const machine of cluster.machines) this.writeServer(machine, kind === 'edge');
@@ -284,10 +285,22 @@ class TopologyMapper {
         }
     }
 
+    /**
+     * The `fqdn` statement of a pool or file share. The XML's text goes between quotes only
+     * when it is a DNS name: anything else (a quote, a line break) could end the string and
+     * write statements of its own. Otherwise it is left empty, for validation to report.
+     */
+    private fqdnLine(cluster: ImportedCluster, name: string): string {
+        if (fqdnProblem(cluster.fqdn) === undefined) return `fqdn "${cluster.fqdn}"`;
+        const given = JSON.stringify(cluster.fqdn);
+        this.report.left.push({ line: cluster.line, text: { en: `FQDN of ${name}: the XML's ${given} is not a DNS name`, ja: `${name} の FQDN: XML の ${given} は DNS 名ではありません` } });
+        return 'fqdn ""';
+    }
+
     private writeGateway(cluster: ImportedCluster, name: string): void {
         const literal = normaliseIpv4(cluster.fqdn);
-        const primary = cluster.machines[0] && interfaceAddress(cluster.machines[0], 'Primary', 1);
-        const address = literal ?? (primary && !isUnknownAddress(primary) ? primary : this.known(cluster.fqdn));
+        const primary = cluster.machines[0] && ipv4Of(interfaceAddress(cluster.machines[0], 'Primary', 1));
+        const address = literal ?? primary ?? this.known(cluster.fqdn);
         this.report.mapped.push({ line: cluster.line, text: { en: `gateway ${name} from PSTN gateway ${cluster.fqdn}`, ja: `ゲートウェイ ${name} (PSTN ゲートウェイ ${cluster.fqdn} から)` } });
         if (address === undefined) {
             this.unknownHosts.add(cluster.fqdn.toLowerCase());
@@ -336,8 +349,8 @@ class TopologyMapper {
         const internal = this.ownAddress(machine, 'Internal', name);
         const external = machine.interfaces.filter((nic) => nic.side === 'External').sort((a, b) => a.number - b.number);
         const publicAddress = (number: number, label: string) => {
-            const found = interfaceAddress(machine, 'External', number);
-            if (found === undefined || isUnknownAddress(found)) {
+            const found = ipv4Of(interfaceAddress(machine, 'External', number));
+            if (found === undefined) {
                 this.report.left.push({ line: machine.line, text: { en: `${label} address of Edge server ${name} (${machine.fqdn})`, ja: `エッジ サーバー ${name} (${machine.fqdn}) の ${label} アドレス` } });
                 return UNKNOWN_ADDRESS;
             }
@@ -352,14 +365,15 @@ class TopologyMapper {
             legs = `external ${publicAddress(1, 'external')}`;
             natFrom = 1;
         }
-        const nat = external.find((nic) => nic.number === natFrom)?.configured;
-        this.lines.push(`server ${name} internal ${internal} ${legs}${nat && normaliseIpv4(nat) ? ` nat ${nat}` : ''}${comment}`);
+        const nat = ipv4Of(external.find((nic) => nic.number === natFrom)?.configured);
+        this.lines.push(`server ${name} internal ${internal} ${legs}${nat ? ` nat ${nat}` : ''}${comment}`);
     }
 
     /** The address a machine's FQDN resolves to: from the XML, else --hosts or --resolve, else the placeholder. */
     private ownAddress(machine: ImportedMachine, side: 'Primary' | 'Internal', server: string): string {
         const recorded = interfaceAddress(machine, side, 1);
-        if (recorded !== undefined && !isUnknownAddress(recorded) && normaliseIpv4(recorded)) return recorded;
+        const address = ipv4Of(recorded);
+        if (address) return address;
         const known = this.known(machine.fqdn);
         if (known) {
             this.report.mapped.push({ line: machine.line, text: { en: `address ${known} of server ${server} from the host name ${machine.fqdn}`, ja: `サーバー ${server} のアドレス ${known} (ホスト名 ${machine.fqdn} から)` } });
@@ -458,6 +472,15 @@ function firstLabel(fqdn: string): string {
 /** A `//` comment ends at the line's end: the XML's text may not carry a line break (nor a block comment's end) into it. */
 function commentSafe(text: string): string {
     return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+}
+
+/**
+ * An address the XML records, as the language writes it; undefined for "all addresses"
+ * (0.0.0.0), none, or anything that is not an IPv4 address (never written into the topology).
+ */
+function ipv4Of(recorded: string | undefined): string | undefined {
+    const address = recorded === undefined ? undefined : normaliseIpv4(recorded);
+    return address && !isUnknownAddress(address) ? address : undefined;
 }
 
 function interfaceAddress(machine: ImportedMachine, side: string, number: number): string | undefined {

@@ -113,7 +113,7 @@ export function nodeId(kind: Exclude<MapNodeKind, 'any'>, site: string, name?: s
     return kind === 'clients' ? `clients:${site}` : `${kind}:${site}/${name}`;
 }
 
-export function perimeterId(site: string): string {
+function perimeterId(site: string): string {
     return `perimeter:${site}`;
 }
 

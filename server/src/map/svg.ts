@@ -35,7 +35,7 @@ export const LIGHT = {
 } as const;
 
 /** Edge colours by firewall: the internal network's stays the plain edge colour. */
-export const FIREWALL_COLOURS: Record<FirewallName, string> = {
+const FIREWALL_COLOURS: Record<FirewallName, string> = {
     internal: LIGHT.edge,
     'perimeter-external': '#cf222e',
     'perimeter-internal': '#9a6700',
