@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateTopology, toSfbtopo } from '../../../bench/generate.js';
 import type { CodeLens } from 'vscode-languageserver';
 import type { Locale } from '../../../server/src/language/l10n/locale.js';
 import type { RuleChangesResult } from '../../../server/src/language/lsp/diff/rule-changes-ids.js';
@@ -89,6 +90,25 @@ describe('sfbtopo.ruleChanges and the "since export" lens', () => {
         expect(await lenses(other)).toHaveLength(3);
         const result = await execute<RuleChangesResult>('sfbtopo.ruleChanges', { uri: other.uri.toString(), against: 'export' });
         expect(result).toEqual({ ok: false, message: expect.stringMatching(/rules\.json is the export of topology Contoso, not of Fabrikam\. Export this topology/) });
+    });
+
+    it('compares a large topology once typing pauses, showing the last counts meanwhile', async () => {
+        const { open, execute, lenses } = setup();
+        const path = join(tempDir(), 'large.sfbtopo');
+        const text = toSfbtopo(generateTopology(200));
+        expect(text.length).toBeGreaterThan(40_000);
+        const title = async (document: LangiumDocument) => (await lenses(document)).find((lens) => lens.command?.command === 'sfbtopo.showRuleChanges')?.command?.title;
+        const exported = await open(text, path);
+        expect((await execute<ExportRulesResult>('sfbtopo.exportRules', { uri: exported.uri.toString(), formats: 'json' })).ok).toBe(true);
+        // Not counted while the lens is asked for, but soon after.
+        expect(await title(exported)).toBeUndefined();
+        await vi.waitFor(async () => expect(await title(exported)).toBe('No rule changes since export'), { timeout: 5000, interval: 100 });
+
+        const server = '    server s001-p01-c 10.1.2.13\n';
+        expect(text).toContain(server);
+        const edited = await open(text.replace(server, ''), path);
+        expect(await title(edited)).toBe('No rule changes since export');
+        await vi.waitFor(async () => expect(await title(edited)).toMatch(/^\+0 \u22120 ~\d+ rules since export$/), { timeout: 5000, interval: 100 });
     });
 
     it('refuses, saying what to do, when there is no export', async () => {

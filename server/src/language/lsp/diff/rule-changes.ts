@@ -42,19 +42,23 @@ export async function ruleChanges(
     return { ok: true, request, markdown: renderDiffMarkdown(request), counts: totals(diff) };
 }
 
-/** Counts of a diff of the document against an export's rules.json read synchronously, or undefined without one; for the code lens. */
-export function changesSinceExport(document: LangiumDocument<Topology>, outDir: string): RuleChangesCounts | undefined {
-    const path = join(outDir, EXPORTED_RULES);
+/** The rules of an export's rules.json read synchronously, or undefined without a readable one; for the code lens. */
+export function exportedRuleSet(outDir: string): RuleSet | undefined {
     let text: string;
     try {
-        text = readFileSync(path, 'utf8');
+        text = readFileSync(join(outDir, EXPORTED_RULES), 'utf8');
     } catch {
         return undefined;
     }
     const old = readRulesJson(text);
-    const now = old.ok ? currentRules(document) : undefined;
+    return old.ok ? old.rules : undefined;
+}
+
+/** Counts of a diff of the document against an export's rules, or undefined when the document has errors; for the code lens. */
+export function changesSince(document: LangiumDocument<Topology>, old: RuleSet): RuleChangesCounts | undefined {
+    const now = currentRules(document);
     // Topologies side by side share the default folder: another one's export is no baseline.
-    return old.ok && now && old.rules.topology === now.topology ? totals(diffRuleSets(old.rules, now)) : undefined;
+    return now && old.topology === now.topology ? totals(diffRuleSets(old, now)) : undefined;
 }
 
 /** What identifies the state of an export's rules.json, to know when counts computed from it are out of date. */

@@ -1,16 +1,26 @@
-import { GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { DocumentState, GrammarUtils, type LangiumDocument, type LangiumDocuments, type MaybePromise, type URI } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams, type Connection, type Range } from 'vscode-languageserver';
 import type { Topology } from '../../generated/ast.js';
 import type { Bilingual, LocaleSetting } from '../../l10n/locale.js';
 import type { SfbtopoServices } from '../../sfbtopo-module.js';
 import { ClientCommands, type DocumentCommandArgs } from './export-command-ids.js';
 import type { ExportFolders } from '../diff/export-folders.js';
-import { changesSinceExport, exportStamp } from '../diff/rule-changes.js';
+import type { RuleSet } from '../../../rules/rule.js';
+import { changesSince, exportedRuleSet, exportStamp } from '../diff/rule-changes.js';
 import { RuleChangesClientCommands, type RuleChangesArgs, type RuleChangesCounts } from '../diff/rule-changes-ids.js';
 
 /** How many documents' counts are kept. */
 const REMEMBERED = 16;
+
+/**
+ * Topologies up to this size are compared with their export when the lens is asked for (a
+ * few milliseconds); a larger one once typing pauses: at 1,000 pools a comparison takes
+ * some 300 ms, which every keystroke would otherwise wait for.
+ */
+const INLINE_CHARACTERS = 40_000;
+/** How long a large topology must rest before it is compared again. */
+const COUNT_AFTER_MS = 500;
 
 const LENSES: Array<{ title: Bilingual; command: string }> = [
     { title: { en: 'Export firewall rules', ja: 'ファイアウォール ルールをエクスポート' }, command: ClientCommands.exportFirewall },
@@ -27,12 +37,20 @@ const LENSES: Array<{ title: Bilingual; command: string }> = [
 export class TopologyCodeLensProvider implements CodeLensProvider {
     private readonly locale: LocaleSetting;
     private readonly folders: ExportFolders;
+    private readonly documents: LangiumDocuments;
+    private readonly connection: Connection | undefined;
     /** The last counts per document, while neither the document nor the export's rules.json changed. */
     private readonly counted = new Map<string, { text: string; folder: string; stamp: string; counts: RuleChangesCounts | undefined }>();
+    /** The last export read, while its rules.json is unchanged: a large one takes a while to parse. */
+    private exported: { folder: string; stamp: string; rules: RuleSet | undefined } | undefined;
+    /** Large documents waiting for typing to pause before they are compared. */
+    private readonly waiting = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
 
     constructor(services: SfbtopoServices) {
         this.locale = services.l10n.Locale;
         this.folders = services.exports.Folders;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.connection = services.shared.lsp.Connection;
     }
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
@@ -55,10 +73,36 @@ export class TopologyCodeLensProvider implements CodeLensProvider {
         const key = document.uri.toString();
         const text = document.textDocument.getText();
         const last = this.counted.get(key);
-        if (last && last.text === text && last.folder === folder && last.stamp === stamp) return last.counts;
-        const counts = changesSinceExport(document, folder);
+        const sameExport = last !== undefined && last.folder === folder && last.stamp === stamp;
+        if (sameExport && last.text === text) return last.counts;
+        if (text.length <= INLINE_CHARACTERS) return this.count(document, folder, stamp);
+        // Meanwhile the last counts against the same export, which the refresh replaces. Asked
+        // again for the same text, the wait goes on; an edit starts it anew.
+        const waiting = this.waiting.get(key);
+        if (waiting?.text !== text) {
+            clearTimeout(waiting?.timer);
+            this.waiting.set(key, { text, timer: setTimeout(() => this.countWhenResting(document.uri, text, folder, stamp), COUNT_AFTER_MS) });
+        }
+        return sameExport ? last.counts : undefined;
+    }
+
+    /** Compares a large document that has not changed since, then has the client ask for lenses again. */
+    private countWhenResting(uri: URI, text: string, folder: string, stamp: string): void {
+        if (this.waiting.get(uri.toString())?.text === text) this.waiting.delete(uri.toString());
+        const document = this.documents.getDocument(uri) as LangiumDocument<Topology> | undefined;
+        // Edited meanwhile (or not yet checked): the lens asked for after that edit's build counts it.
+        if (!document || document.textDocument.getText() !== text || document.state < DocumentState.Validated) return;
+        this.count(document, folder, stamp);
+        // A client without the refresh request answers with an error: its lenses follow the next edit.
+        this.connection?.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+
+    private count(document: LangiumDocument<Topology>, folder: string, stamp: string): RuleChangesCounts | undefined {
+        if (this.exported?.folder !== folder || this.exported.stamp !== stamp) this.exported = { folder, stamp, rules: exportedRuleSet(folder) };
+        const counts = this.exported.rules && changesSince(document, this.exported.rules);
+        const key = document.uri.toString();
         this.counted.delete(key);
-        this.counted.set(key, { text, folder, stamp, counts });
+        this.counted.set(key, { text: document.textDocument.getText(), folder, stamp, counts });
         // A few documents' worth: each entry holds its document's text.
         while (this.counted.size > REMEMBERED) this.counted.delete(this.counted.keys().next().value!);
         return counts;
