@@ -46,7 +46,7 @@ export const SfbtopoModule: Module<SfbtopoServices, PartialLangiumServices & Sfb
         CodeLensProvider: (services) => new TopologyCodeLensProvider(services),
     },
     exports: {
-        Folders: () => new ExportFolders(),
+        Folders: (services) => new ExportFolders(services.shared.workspace.ConfigurationProvider),
     },
 };
 

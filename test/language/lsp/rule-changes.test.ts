@@ -28,7 +28,8 @@ function setup(locale: Locale = 'en') {
     const execute = <T>(command: string, args: unknown) => shared.lsp.ExecuteCommandHandler!.executeCommand(command, [args]) as Promise<T>;
     const lenses = async (document: LangiumDocument) =>
         ((await sfbtopo.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? []) as CodeLens[];
-    return { open, execute, lenses };
+    const configure = (settings: object) => shared.workspace.ConfigurationProvider.updateConfiguration({ settings });
+    return { open, execute, lenses, configure };
 }
 
 describe('sfbtopo.ruleChanges and the "since export" lens', () => {
@@ -109,6 +110,21 @@ describe('sfbtopo.ruleChanges and the "since export" lens', () => {
         const edited = await open(text.replace(server, ''), path);
         expect(await title(edited)).toBe('No rule changes since export');
         await vi.waitFor(async () => expect(await title(edited)).toMatch(/^\+0 \u22120 ~\d+ rules since export$/), { timeout: 5000, interval: 100 });
+    });
+
+    it('looks in the configured output folder for an export from an earlier session', async () => {
+        const path = join(tempDir(), 'contoso.sfbtopo');
+        const earlier = setup();
+        const exported = await earlier.open(CONTOSO, path);
+        expect((await earlier.execute<ExportRulesResult>('sfbtopo.exportRules', { uri: exported.uri.toString(), formats: 'json', outDir: 'out/fw' })).ok).toBe(true);
+        // A new server, as after a window reload: it has exported nothing yet.
+        const { open, lenses, configure } = setup();
+        const edited = await open(CHANGES['pool removed'], path);
+        expect(await lenses(edited)).toHaveLength(3);
+        configure({ sfbtopo: { export: { outputFolder: 'out/fw' } } });
+        expect((await lenses(edited)).at(-1)?.command?.title).toBe('+0 \u22127 rules since export');
+        configure({ sfbtopo: { export: { outputFolder: '' } } });
+        expect(await lenses(edited)).toHaveLength(3);
     });
 
     it('refuses, saying what to do, when there is no export', async () => {
