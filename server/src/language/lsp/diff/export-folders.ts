@@ -16,13 +16,14 @@ export class ExportFolders {
     private configured: string | undefined;
 
     constructor(configuration: ConfigurationProvider) {
-        const take = (section: unknown) => {
-            const folder = (section as { export?: { outputFolder?: unknown } } | undefined)?.export?.outputFolder;
+        /** Takes the `sfbtopo.export` settings. */
+        const take = (exportSettings: unknown) => {
+            const folder = (exportSettings as { outputFolder?: unknown } | undefined)?.outputFolder;
             this.configured = typeof folder === 'string' && folder.trim() !== '' ? folder : undefined;
         };
-        void configuration.ready.then(async () => take({ export: await configuration.getConfiguration('sfbtopo', 'export') })).catch(() => undefined);
+        void configuration.ready.then(() => configuration.getConfiguration('sfbtopo', 'export')).then(take, () => undefined);
         configuration.onConfigurationSectionUpdate(({ section, configuration: value }) => {
-            if (section === 'sfbtopo') take(value);
+            if (section === 'sfbtopo') take((value as { export?: unknown } | undefined)?.export);
         });
     }
 
