@@ -2,13 +2,14 @@
 // For `npm run bench`: times extension activation → first diagnostics in a real VS Code
 // (code-server and headless Chromium, as the e2e suite runs them). Each run starts a fresh
 // code-server with the package installed, opens examples/contoso.sfbtopo from the Explorer
-// and reads the two moments the extension logs with SFBTOPO_STARTUP_LOG set
-// (client/src/startup-timing.ts). The language server's code cache is kept in a folder of
-// this run: the first run starts without it, the others with it, as a user's first and
-// later sessions do.
+// and reads the moments the extension and its language server log with SFBTOPO_STARTUP_LOG
+// set (server/src/launch/startup-timing.ts). The language server's code cache is kept in a
+// folder of this run: the first run starts without it, the others with it, as a user's
+// first and later sessions do.
 //
 // Usage: node bench/editor-startup.mjs PACKAGE.vsix RUNS
-// Prints one JSON object: { runs: [ms, ...] } or { skipped: "why" }.
+// Prints one JSON object: { runs: [ms, ...], moments: [{ event: ms after activation }, ...] }
+// or { skipped: "why" }.
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ async function main() {
     const browser = await playwright.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
     /** @type {number[]} */
     const runs = [];
+    /** @type {Record<string, number>[]} */
+    const moments = [];
     try {
         for (let i = 0; i < count; i++) {
             const profile = join(scratch, `profile-${i}`);
@@ -67,10 +70,13 @@ async function main() {
                 let events = {};
                 await waitUntil(() => {
                     if (!existsSync(startupLog)) return false;
-                    events = Object.fromEntries(readFileSync(startupLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).map(({ event, at }) => [event, at]));
+                    events = {};
+                    // The first of each moment: the server logs its own as it goes, interleaved with the extension's.
+                    for (const { event, at } of readFileSync(startupLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line))) events[event] ??= at;
                     return events.activate !== undefined && events.diagnostics !== undefined;
                 }, deadline, 'activation and the first diagnostics');
                 runs.push(events.diagnostics - events.activate);
+                moments.push(Object.fromEntries(Object.entries(events).map(([event, at]) => [event, at - events.activate])));
                 log(`run ${i + 1}: activation → first diagnostics ${(events.diagnostics - events.activate).toFixed(0)} ms`);
                 if (i === 0) {
                     // Let the server keep its code cache, as a user's first session does.
@@ -86,7 +92,7 @@ async function main() {
         await browser.close().catch(() => undefined);
         rmSync(scratch, { recursive: true, force: true });
     }
-    say({ runs });
+    say({ runs, moments });
 }
 
 main().catch((error) => {

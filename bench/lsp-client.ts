@@ -2,7 +2,9 @@
 // keystroke → diagnostics, hover and completion the way an editor would see them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import {
     CompletionRequest,
     createProtocolConnection,
@@ -71,9 +73,9 @@ export class LspSession {
         connection.listen();
     }
 
-    /** Spawns `node ARGS…` with stdio pipes; stderr is collected for error messages. */
-    static start(name: string, args: string[], cwd: string): LspSession {
-        const child = spawn(process.execPath, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    /** Spawns `node ARGS…` with stdio pipes (in `env`, by default this process's); stderr is collected for error messages. */
+    static start(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): LspSession {
+        const child = spawn(process.execPath, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stderr = '';
         child.stderr!.on('data', (chunk: Buffer) => {
             stderr = (stderr + chunk.toString()).slice(-4000);
@@ -86,11 +88,12 @@ export class LspSession {
 
     stderr: () => string = () => '';
 
-    async initialize(capabilities: object = {}): Promise<void> {
+    /** `initialize`, then `initialized`; `folders` are the workspace's folders (paths), none by default. */
+    async initialize(capabilities: object = {}, folders: string[] = []): Promise<void> {
         await this.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
             rootUri: null,
-            workspaceFolders: null,
+            workspaceFolders: folders.length > 0 ? folders.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: basename(folder) })) : null,
             capabilities,
         });
         await this.connection.sendNotification(InitializedNotification.type, {});

@@ -1,7 +1,7 @@
 import { commands, l10n, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { ClientCommands, ServerCommands, type ExportRulesArgs } from '../../server/src/language/lsp/export/export-command-ids.js';
-import { withAllocatorEnvironment } from '../../server/src/workspace/allocator-environment.js';
+import { languageServerEnvironment } from '../../server/src/workspace/server-environment.js';
 import {
     exportAllCommand,
     exportFirewallCommand,
@@ -26,9 +26,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     timing.activated();
     const module = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
-        // The allocator settings keep the server's memory flat on Linux (see the module).
-        run: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env) } },
-        debug: { module, transport: TransportKind.ipc, options: { env: withAllocatorEnvironment(process.env), execArgv: ['--nolazy', '--inspect=6009'] } },
+        // The allocator settings keep the server's memory flat on Linux; see the module for what else the environment leaves out.
+        run: { module, transport: TransportKind.ipc, options: { env: languageServerEnvironment(process.env) } },
+        debug: { module, transport: TransportKind.ipc, options: { env: languageServerEnvironment(process.env), execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     // The server advertises `sfbtopo.exportRules`, `sfbtopo.previewRules` and more, and the
     // language client registers a VS Code command for each. `sfbtopo.previewRules` is also the

@@ -1,5 +1,6 @@
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
+import { logStartupEvent, timingStartup } from './launch/startup-timing.js';
 import { localeFromTag } from './language/l10n/locale.js';
 import { createSfbtopoServices } from './language/sfbtopo-module.js';
 import { exitOnBrokenFraming } from './stdio-framing-guard.js';
@@ -21,5 +22,18 @@ export function runLanguageServer(connection: Connection = createConnection(Prop
         sfbtopo.l10n.Locale.current = localeFromTag(params.locale);
     });
     collectWhenIdle(shared);
+    if (timingStartup()) timeStartup(shared);
     startLanguageServer(shared);
+}
+
+/**
+ * For `npm run bench`: the server's moments between the extension's activation and its
+ * first diagnostics (see logStartupEvent): the process started, its code was loaded, the
+ * client's `initialize` came, the folder's topologies were read and parsed.
+ */
+function timeStartup(shared: LangiumSharedServices): void {
+    logStartupEvent('server process', performance.timeOrigin);
+    logStartupEvent('server loaded');
+    shared.lsp.LanguageServer.onInitialize(() => logStartupEvent('initialize'));
+    void shared.workspace.WorkspaceManager.ready.then(() => logStartupEvent('workspace read'));
 }

@@ -14,7 +14,7 @@ import {
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 import { repoRoot } from '../helpers.js';
-import { withAllocatorEnvironment } from '../../server/src/workspace/allocator-environment.js';
+import { languageServerEnvironment } from '../../server/src/workspace/server-environment.js';
 
 export interface LspServer {
     child: ChildProcessWithoutNullStreams;
@@ -40,7 +40,7 @@ export interface LspServer {
 export async function startLspServer(options: { processId?: number; gcProbe?: boolean } = {}): Promise<LspServer> {
     const probe = options.gcProbe ? ['--expose-gc', '--require', join(repoRoot, 'test/fuzz/gc-probe.cjs')] : [];
     // Started as VS Code starts it, with the allocator settings of client/src/extension.ts.
-    const child = spawn(process.execPath, [...probe, join(repoRoot, 'out/cli.cjs'), 'lsp', '--stdio'], { cwd: repoRoot, env: withAllocatorEnvironment(process.env) });
+    const child = spawn(process.execPath, [...probe, join(repoRoot, 'out/cli.cjs'), 'lsp', '--stdio'], { cwd: repoRoot, env: languageServerEnvironment(process.env) });
     const errors: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
     const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
