@@ -295,11 +295,6 @@ async function serverStartup(dir: string): Promise<void> {
     record(section, 'language server: process start → first diagnostics of contoso.sfbtopo opened in examples/ (stdio, no editor)', undefined, samples);
 }
 
-/**
- * Extension activation → first diagnostics of an opened topology in code-server
- * (bench/editor-startup.mjs): the first session without the server's code cache, the
- * others with it. Skipped with a note when code-server or Chromium is not installed.
- */
 /** The moments the extension and its server log between activation and the first diagnostics, in order, and what each step is. */
 const EDITOR_STARTUP_STEPS: ReadonlyArray<readonly [event: string, what: string]> = [
     ['server process', 'activation → the server process starts (the extension host forks it)'],
@@ -309,37 +304,60 @@ const EDITOR_STARTUP_STEPS: ReadonlyArray<readonly [event: string, what: string]
     ['diagnostics', '→ the first diagnostics reach the extension (linking, validation, the message)'],
 ];
 
+/** When the bench clicks the topology in the Explorer: at once, or once the window has settled. */
+const EDITOR_SCENARIOS = [
+    { settleMs: 0, name: 'file opened as the Explorer shows it' },
+    { settleMs: 6000, name: 'file opened 6 s later' },
+] as const;
+
+/**
+ * Extension activation → first diagnostics in code-server (bench/editor-startup.mjs), and
+ * the click on contoso.sfbtopo → its diagnostics, in two scenarios: the file clicked as soon
+ * as the Explorer shows it, while the window is still starting, and 6 s later. The
+ * extension activates for the folder (it holds topologies), not for the click. In each, the
+ * first session runs without the server's code cache, the others with it. Skipped with a
+ * note when code-server or Chromium is not installed.
+ */
 function editorStartup(vsix: string | undefined): void {
-    const what = 'extension activation → first diagnostics in code-server (median of the sessions with a code cache)';
-    const result = spawnSync(process.execPath, [join(ROOT, 'bench/editor-startup.mjs'), vsix ?? '', String(runs(5, 2))], { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'inherit'] });
-    let answer: { runs?: number[]; moments?: Array<Record<string, number>>; skipped?: string; failed?: string } = {};
-    try {
-        answer = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
-    } catch {
-        answer = { failed: `exit ${result.status}: ${result.stdout.slice(-500)}` };
+    const what = 'extension activation → first diagnostics in code-server (median of the sessions with a code cache, in each scenario)';
+    const medians: number[] = [];
+    for (const { settleMs, name } of EDITOR_SCENARIOS) {
+        const result = spawnSync(process.execPath, [join(ROOT, 'bench/editor-startup.mjs'), vsix ?? '', String(runs(5, 2)), String(settleMs)], {
+            encoding: 'utf8',
+            timeout: 600_000,
+            stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let answer: { runs?: number[]; moments?: Array<Record<string, number>>; opened?: number[]; skipped?: string; failed?: string } = {};
+        try {
+            answer = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
+        } catch {
+            answer = { failed: `exit ${result.status}: ${result.stdout.slice(-500)}` };
+        }
+        if (!answer.runs) {
+            const why = answer.skipped ?? `failed: ${answer.failed}`;
+            notes.push(`Extension activation → first diagnostics was not measured: ${why}.`);
+            target(what, '≤ 500 ms', 'not measured', undefined, why);
+            return;
+        }
+        const section = `start-up (VS Code, ${name})`;
+        const [first, ...later] = answer.runs;
+        rows.push({ section, what: 'activation → first diagnostics, first session (no server code cache yet)', value: formatMs(first), unit: 'ms' });
+        medians.push(record(section, 'activation → first diagnostics, later sessions', undefined, later).median);
+        // Where the time goes, in the later sessions: each step from the moment before it.
+        const steps = ['activate', ...EDITOR_STARTUP_STEPS.map(([event]) => event)];
+        const moments = (answer.moments ?? []).slice(1);
+        EDITOR_STARTUP_STEPS.forEach(([event, step], i) => {
+            const samples = moments.filter((m) => m[event] !== undefined && m[steps[i]] !== undefined).map((m) => m[event] - m[steps[i]]);
+            if (samples.length > 0) record(section, `… ${step}`, undefined, samples);
+        });
+        if (answer.opened) record(section, 'the click on contoso.sfbtopo → its diagnostics (0: there before the click), later sessions', undefined, answer.opened.slice(1));
     }
-    if (!answer.runs) {
-        const why = answer.skipped ?? `failed: ${answer.failed}`;
-        notes.push(`Extension activation → first diagnostics was not measured: ${why}.`);
-        target(what, '≤ 500 ms', 'not measured', undefined, why);
-        return;
-    }
-    const [first, ...later] = answer.runs;
-    const section = 'start-up (VS Code)';
-    rows.push({ section, what: 'activation → first diagnostics, first session (no server code cache yet)', value: formatMs(first), unit: 'ms' });
-    const warm = record(section, 'activation → first diagnostics, later sessions', undefined, later);
-    target(what, '≤ 500 ms', formatMs(warm.median), warm.median <= 500);
-    // Where the time goes, in the later sessions: each step from the moment before it.
-    const steps = ['activate', ...EDITOR_STARTUP_STEPS.map(([event]) => event)];
-    const moments = (answer.moments ?? []).slice(1);
-    EDITOR_STARTUP_STEPS.forEach(([event, what], i) => {
-        const samples = moments.filter((m) => m[event] !== undefined && m[steps[i]] !== undefined).map((m) => m[event] - m[steps[i]]);
-        if (samples.length > 0) record(section, `… ${what}`, undefined, samples);
-    });
+    target(what, '≤ 500 ms', medians.map(formatMs).join(' and '), Math.max(...medians) <= 500);
     notes.push(
         'Activation → first diagnostics: code-server with the packaged extension in headless Chromium, `examples/` open, contoso.sfbtopo opened from the Explorer; ' +
             'the extension and its language server log their moments when SFBTOPO_STARTUP_LOG is set (server/src/launch/startup-timing.ts). It covers starting the server process, ' +
-            'initialize, the workspace scan of the folder and validating the file. The rows starting with … split it into steps, each timed from the one before.',
+            'initialize, the workspace scan of the folder and validating its topologies. The rows starting with … split it into steps, each timed from the one before. ' +
+            'The extension activates when the window opens a folder holding topologies (`workspaceContains`); the two sections click the file at once and 6 s after the Explorer shows it.',
     );
 }
 

@@ -20,8 +20,10 @@ describe('the extension manifest', () => {
         expect(readJson(grammar.path).scopeName).toBe(grammar.scopeName);
     });
 
-    it('activates on the language and points main and bin at the built bundles', () => {
+    it('activates on the language or a folder holding a topology, and points main and bin at the built bundles', () => {
         expect(manifest.activationEvents).toContain('onLanguage:sfbtopo');
+        // A folder of topologies gets its diagnostics as it opens, and an opened topology its findings at once.
+        expect(manifest.activationEvents).toContain('workspaceContains:**/*.sfbtopo');
         expect(manifest.engines.vscode).toMatch(/^\^1\.\d+\.\d+$/);
         expect(existsSync(join(repoRoot, manifest.main))).toBe(true);
         const cli = readFileSync(join(repoRoot, manifest.bin.sfbtopo), 'utf8');

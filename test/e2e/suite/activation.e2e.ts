@@ -16,13 +16,14 @@ suite('Installed from the .vsix', () => {
         assert.ok(!existsSync(join(extension.extensionPath, 'server')), 'no sources in the package');
     });
 
-    test('activates when a .sfbtopo file is opened, with the sfbtopo language mode', async () => {
+    test('activates for a folder holding topologies before one is opened, and has their findings ready', async () => {
         const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-        assert.equal(extension.isActive, false, 'nothing activated it before a topology was opened');
-        const editor = await openEditor(workspaceFile('lb-ports.sfbtopo'));
-        assert.equal(editor.document.languageId, 'sfbtopo');
+        assert.equal(vscode.window.visibleTextEditors.length, 0, 'no editor is open yet');
         await waitFor('the extension to activate', () => extension.isActive);
-        // The language server is up once it has published diagnostics for the file.
-        await waitForDiagnostics(editor.document.uri, 'published by the server', (diagnostics) => diagnostics.length > 0);
+        // The server validates the folder's topologies as it starts: lb-ports.sfbtopo's findings come without opening it.
+        const file = workspaceFile('lb-ports.sfbtopo');
+        await waitForDiagnostics(file, 'published for the unopened file', (diagnostics) => diagnostics.length > 0);
+        const editor = await openEditor(file);
+        assert.equal(editor.document.languageId, 'sfbtopo');
     });
 });

@@ -55,7 +55,7 @@ export function waitForDiagnostics(
     }, timeoutMs);
 }
 
-/** Opens a file in an editor (which activates the extension on a `.sfbtopo` file). */
+/** Opens a file in an editor. */
 export async function openEditor(uri: vscode.Uri, selection?: vscode.Range): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(document, { preview: false, selection });
