@@ -80,6 +80,17 @@ describe('sfbtopo import', () => {
         noStackTrace(run.stderr);
     });
 
+    it('refuses in Japanese with --locale ja, at the same place', () => {
+        const notXml = tempFile('topology-ja.xml', 'topology Contoso\n');
+        const run = sfbtopo(['import', notXml, '--locale', 'ja']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/topology-ja\.xml:1:1: error: XML ではありません。XML のトポロジは `<` で始まります\nsfbtopo: 何も書き込んでいません/);
+        const hosts = tempFile('hosts-ja', 'fe01 10.0.0.2\n');
+        const badHosts = sfbtopo(['import', join(fixtures, 'contoso-published.xml'), '--hosts', hosts, '--locale', 'ja']);
+        expect(badHosts.status).toBe(2);
+        expect(badHosts.stderr).toMatch(/hosts-ja:1:1: error: 'fe01' は IPv4 アドレスではありません/);
+    });
+
     it('refuses an entity bomb at its DOCTYPE in well under a second', () => {
         const levels = Array.from({ length: 12 }, (_, i) => `<!ENTITY e${i + 1} "${`&e${i};`.repeat(20)}">`).join('');
         const bomb = tempFile('bomb.xml', `<?xml version="1.0"?>\n<!DOCTYPE Topology [<!ENTITY e0 "ha">${levels}]>\n<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">&e12;</Topology>\n`);

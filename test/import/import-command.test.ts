@@ -40,6 +40,9 @@ describe('sfbtopo.importTopologyXml, the server command behind "sfbtopo: Import 
         const result = await importTopologyXml({ uri: url(source), out: url(out) }, english);
         expect(result).toMatchObject({ ok: false, line: 3 });
         expect(existsSync(out)).toBe(false);
+        // In the client's language, at the same place.
+        expect(await importTopologyXml({ uri: url(source), out: url(out) }, japanese)).toMatchObject({ ok: false, line: 3, message: expect.stringMatching(/^XML として正しくありません \(.+\)$/) });
+        expect(await importTopologyXml({ uri: url(scratch), out: url(out) }, japanese)).toMatchObject({ ok: false, message: expect.stringContaining('はフォルダーです') });
     });
 
     it('writes nothing in an untrusted workspace, and says so in the client language', async () => {

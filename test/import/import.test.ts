@@ -19,10 +19,17 @@ async function imported(bytes: Uint8Array | string, options: Partial<ImportOptio
     return { ...outcome, report: { mapped: english(outcome.report.mapped), left: english(outcome.report.left), unmapped: english(outcome.report.unmapped) } };
 }
 
-async function problem(bytes: Uint8Array | string, options: Partial<ImportOptions> = {}) {
+/** Why the import refused the bytes, with the message in both languages. */
+async function bilingualProblem(bytes: Uint8Array | string, options: Partial<ImportOptions> = {}) {
     const outcome = await importTopology(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, { sourceName: 'test.xml', ...options });
     if (outcome.ok) throw new Error('the import was expected to fail');
     return outcome.problem;
+}
+
+/** Why the import refused the bytes, in English. */
+async function problem(bytes: Uint8Array | string, options: Partial<ImportOptions> = {}) {
+    const found = await bilingualProblem(bytes, options);
+    return { ...found, message: found.message.en };
 }
 
 /** The body of an imported file, without its opening comment (which names the source and dialect). */
@@ -132,6 +139,27 @@ describe('refusing what is not a topology XML, at its place', () => {
         const found = await problem(published, { maxBytes: 1024 });
         expect(found.line).toBeUndefined();
         expect(found.message).toMatch(/over the import limit of 0\.0 MB|over the import limit/);
+    });
+
+    it('words every refusal in Japanese too, at the same place', async () => {
+        const refused: Array<[string, Uint8Array | string, Partial<ImportOptions>?]> = [
+            ['not XML', 'topology Contoso\n'],
+            ['malformed XML', '<a/> trailing'],
+            ['a root of neither dialect', '<Configuration/>'],
+            ['the wrong namespace', '<Topology xmlns="urn:other"/>'],
+            ['no partial topology', '<TopologyBuilder xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008"><OldTopology/></TopologyBuilder>'],
+            ['a DOCTYPE', `<!DOCTYPE Topology SYSTEM "file:///etc/passwd">\n<Topology xmlns="${NS}"/>`],
+            ['over the size limit', published, { maxBytes: 1024 }],
+            ['a NUL byte', Buffer.from([0x3c, 0x61, 0x00, 0x3e])],
+            ['invalid UTF-8', Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e])],
+            ['no element', '  '],
+        ];
+        for (const [what, bytes, options] of refused) {
+            const { message } = await bilingualProblem(bytes, options);
+            expect(message.ja, what).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+            expect(message.ja, what).not.toBe(message.en);
+        }
+        expect(readHostsFile('fe01 10.0.0.2\n')).toMatchObject({ ok: false, line: 1, message: { ja: "'fe01' は IPv4 アドレスではありません。hosts ファイルの行は ADDRESS NAME… です" } });
     });
 
     it('refuses binary content and invalid UTF-8', async () => {
@@ -306,7 +334,7 @@ describe('facts the XML does not hold', () => {
 
     it('fills addresses from a hosts file, case-insensitively', async () => {
         const hosts = readHostsFile('# lab\n10.0.1.12  FE01B.contoso.com fe01b\n::1 localhost\n10.0.7.11 fs01.contoso.com # the file server\n');
-        if (!hosts.ok) throw new Error(hosts.message);
+        if (!hosts.ok) throw new Error(hosts.message.en);
         const { text, unknownHosts, report } = await imported(published, { hosts: hosts.addresses });
         expect(text).toContain('server fe01b 10.0.1.12 // fe01b.contoso.com');
         expect(text).toContain('server fs01 10.0.7.11');
@@ -315,7 +343,7 @@ describe('facts the XML does not hold', () => {
     });
 
     it('refuses a hosts file line that does not start with an address', () => {
-        expect(readHostsFile('10.0.0.1 a\nfe01 10.0.0.2\n')).toEqual({ ok: false, line: 2, message: "'fe01' is not an IPv4 address; a hosts file line is ADDRESS NAME…" });
+        expect(readHostsFile('10.0.0.1 a\nfe01 10.0.0.2\n')).toMatchObject({ ok: false, line: 2, message: { en: "'fe01' is not an IPv4 address; a hosts file line is ADDRESS NAME…" } });
         expect(readHostsFile('10.0.0.1\n')).toMatchObject({ ok: false, line: 1 });
     });
 

@@ -1,8 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Bilingual } from '../catalogue/types.js';
 import { normaliseIpv4 } from '../net/ipv4.js';
 
-export type HostsFileResult = { ok: true; addresses: Map<string, string> } | { ok: false; line: number; message: string };
+export type HostsFileResult = { ok: true; addresses: Map<string, string> } | { ok: false; line: number; message: Bilingual };
 
 /**
  * Reads a hosts file (`ADDRESS NAME…` per line, `#` comments): the IPv4 address of each name,
@@ -18,8 +19,10 @@ export function readHostsFile(text: string): HostsFileResult {
         const [address, ...names] = words;
         if (address.includes(':')) continue;
         const normal = normaliseIpv4(address);
-        if (normal === undefined) return { ok: false, line: index + 1, message: `'${address}' is not an IPv4 address; a hosts file line is ADDRESS NAME…` };
-        if (names.length === 0) return { ok: false, line: index + 1, message: `no host name after ${address}` };
+        if (normal === undefined) {
+            return { ok: false, line: index + 1, message: { en: `'${address}' is not an IPv4 address; a hosts file line is ADDRESS NAME…`, ja: `'${address}' は IPv4 アドレスではありません。hosts ファイルの行は ADDRESS NAME… です` } };
+        }
+        if (names.length === 0) return { ok: false, line: index + 1, message: { en: `no host name after ${address}`, ja: `${address} の後にホスト名がありません` } };
         for (const name of names) if (!addresses.has(name.toLowerCase())) addresses.set(name.toLowerCase(), normal);
     }
     return { ok: true, addresses };

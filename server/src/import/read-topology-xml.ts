@@ -11,6 +11,7 @@ import {
     type ImportedSqlInstance,
     type ImportedTopology,
 } from './imported-topology.js';
+import type { Bilingual } from '../catalogue/types.js';
 import type { XmlElement, XmlProblem } from './read-xml.js';
 
 const NAMESPACES = {
@@ -32,7 +33,18 @@ export function readTopologyXml(root: XmlElement): TopologyXmlResult {
     if (root.name === 'TopologyBuilder') {
         if (root.namespace !== NAMESPACES.builder) return { ok: false, problem: { ...place, message: wrongNamespace(root, NAMESPACES.builder) } };
         const partial = childNamed(root, 'NewTopology') && childNamed(childNamed(root, 'NewTopology')!, 'PartialTopology');
-        if (!partial) return { ok: false, problem: { ...place, message: 'this Topology Builder document has no NewTopology/PartialTopology: nothing to import' } };
+        if (!partial) {
+            return {
+                ok: false,
+                problem: {
+                    ...place,
+                    message: {
+                        en: 'this Topology Builder document has no NewTopology/PartialTopology: nothing to import',
+                        ja: 'この Topology Builder のドキュメントには NewTopology/PartialTopology がありません。インポートするものがありません',
+                    },
+                },
+            };
+        }
         const read = new Set<XmlElement>([root, childNamed(root, 'NewTopology')!]);
         return { ok: true, topology: readBuilder(partial, root, read) };
     }
@@ -44,13 +56,19 @@ export function readTopologyXml(root: XmlElement): TopologyXmlResult {
         ok: false,
         problem: {
             ...place,
-            message: `the root element is <${root.name}>, but a topology file starts with <TopologyBuilder> (Topology Builder, .tbxml) or <Topology> (Get-CsTopology -AsXml)`,
+            message: {
+                en: `the root element is <${root.name}>, but a topology file starts with <TopologyBuilder> (Topology Builder, .tbxml) or <Topology> (Get-CsTopology -AsXml)`,
+                ja: `ルート要素が <${root.name}> です。トポロジのファイルは <TopologyBuilder> (Topology Builder、.tbxml) か <Topology> (Get-CsTopology -AsXml) で始まります`,
+            },
         },
     };
 }
 
-function wrongNamespace(root: XmlElement, expected: string): string {
-    return `<${root.name}> is in the namespace '${root.namespace || '(none)'}', not ${expected}; this is not a Skype for Business topology`;
+function wrongNamespace(root: XmlElement, expected: string): Bilingual {
+    return {
+        en: `<${root.name}> is in the namespace '${root.namespace || '(none)'}', not ${expected}; this is not a Skype for Business topology`,
+        ja: `<${root.name}> の名前空間が ${expected} ではなく '${root.namespace || '(なし)'}' です。Skype for Business のトポロジではありません`,
+    };
 }
 
 /** What both dialects share once their objects are found. */

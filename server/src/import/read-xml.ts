@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import type { Bilingual } from '../catalogue/types.js';
 import { decodeTopology } from '../workspace/topology-text.js';
 
 /** One element of the XML, with where it starts (1-based line and column). */
@@ -15,9 +16,9 @@ export interface XmlElement {
     column: number;
 }
 
-/** Why the bytes are not a readable XML document, at a place in them when there is one. */
+/** Why the bytes are not a readable XML document, at a place in them when there is one, in both languages. */
 export interface XmlProblem {
-    message: string;
+    message: Bilingual;
     line?: number;
     column?: number;
 }
@@ -47,8 +48,11 @@ export function readXml(bytes: Uint8Array, maxBytes = XML_MAX_BYTES): XmlReadRes
             problem: {
                 message:
                     decoded.problem === 'nul-byte'
-                        ? `not a text file (byte ${decoded.offset} is NUL); an XML topology is UTF-8, or UTF-16 with a byte order mark`
-                        : `not valid ${decoded.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text`,
+                        ? {
+                              en: `not a text file (byte ${decoded.offset} is NUL); an XML topology is UTF-8, or UTF-16 with a byte order mark`,
+                              ja: `テキスト ファイルではありません (${decoded.offset} バイト目が NUL です)。XML のトポロジは UTF-8、またはバイト順マーク付きの UTF-16 です`,
+                          }
+                        : { en: `not valid ${ENCODING_NAMES[decoded.encoding]} text`, ja: `${ENCODING_NAMES[decoded.encoding]} のテキストとして正しくありません` },
             },
         };
     }
@@ -56,16 +60,21 @@ export function readXml(bytes: Uint8Array, maxBytes = XML_MAX_BYTES): XmlReadRes
     return parsed.ok ? { ...parsed, encoding: decoded.encoding } : parsed;
 }
 
+const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' } as const;
+
 /** Why a file of `size` bytes is not imported. */
-export function oversizeMessage(size: number, maxBytes = XML_MAX_BYTES): string {
+export function oversizeMessage(size: number, maxBytes = XML_MAX_BYTES): Bilingual {
     const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-    return `the file is ${megabytes(size)}, over the import limit of ${megabytes(maxBytes)}; a topology XML is a few megabytes`;
+    return {
+        en: `the file is ${megabytes(size)}, over the import limit of ${megabytes(maxBytes)}; a topology XML is a few megabytes`,
+        ja: `ファイルが ${megabytes(size)} あり、インポートの上限 ${megabytes(maxBytes)} を超えています。トポロジの XML は数 MB です`,
+    };
 }
 
 /** Thrown from the parser's handlers to stop at the first problem. */
 class Stop extends Error {
     constructor(readonly problem: XmlProblem) {
-        super(problem.message);
+        super(problem.message.en);
     }
 }
 
@@ -80,7 +89,7 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; p
     // Other text would only be reported once the parser reached its end, far from the cause.
     const start = text.search(/\S/);
     if (start >= 0 && text[start] !== '<') {
-        return { ok: false, problem: { ...placeOf(text, start), message: 'this is not XML: an XML topology starts with `<`' } };
+        return { ok: false, problem: { ...placeOf(text, start), message: { en: 'this is not XML: an XML topology starts with `<`', ja: 'XML ではありません。XML のトポロジは `<` で始まります' } } };
     }
     const parser = new SaxesParser({ xmlns: true, position: true });
     const stack: XmlElement[] = [];
@@ -88,16 +97,23 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; p
     // saxes reports the position after what it has read; an element is placed at its `<`.
     let tagLine = 1;
     let tagColumn = 1;
-    const here = (): XmlProblem => ({ message: '', line: parser.line, column: parser.column });
+    const here = () => ({ line: parser.line, column: parser.column });
 
     parser.on('error', (error) => {
-        // saxes prefixes its messages with "line:column: "; the place is reported apart.
-        throw new Stop({ ...here(), message: error.message.replace(/^\d+:\d+: /, '') });
+        // saxes prefixes its messages with "line:column: "; the place is reported apart. Its own words are English.
+        const detail = error.message.replace(/^\d+:\d+: /, '');
+        throw new Stop({ ...here(), message: { en: detail, ja: `XML として正しくありません (${detail})` } });
     });
     parser.on('doctype', () => {
         // Reported where the declaration starts; saxes tells of it only once past its end.
         const at = text.indexOf('<!DOCTYPE');
-        throw new Stop({ ...(at >= 0 ? placeOf(text, at) : here()), message: 'document type declarations (<!DOCTYPE …>) are refused: a topology file has none, and its entities are never expanded' });
+        throw new Stop({
+            ...(at >= 0 ? placeOf(text, at) : here()),
+            message: {
+                en: 'document type declarations (<!DOCTYPE …>) are refused: a topology file has none, and its entities are never expanded',
+                ja: '文書型宣言 (<!DOCTYPE …>) は受け付けません。トポロジのファイルには無く、その実体参照を展開することもありません',
+            },
+        });
     });
     parser.on('opentagstart', () => {
         tagLine = parser.line;
@@ -130,6 +146,6 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; p
         if (error instanceof Stop) return { ok: false, problem: error.problem };
         throw error;
     }
-    if (!root) return { ok: false, problem: { message: 'no XML element found; this is not an XML topology', line: parser.line, column: parser.column } };
+    if (!root) return { ok: false, problem: { message: { en: 'no XML element found; this is not an XML topology', ja: 'XML の要素がありません。XML のトポロジではありません' }, ...here() } };
     return { ok: true, root };
 }

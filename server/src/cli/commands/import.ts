@@ -16,7 +16,7 @@ export interface ImportOptions {
     hosts?: string;
     /** Look the servers' FQDNs up in DNS. */
     resolve?: boolean;
-    /** The language of the import report. */
+    /** The language of the import report and of the reasons an import is refused. */
     locale?: Locale;
 }
 
@@ -28,21 +28,23 @@ export interface ImportOptions {
  * or the output cannot be used.
  */
 export async function importCommand(file: string, options: ImportOptions, out: Output): Promise<number> {
-    const bytes = readInput(file, out);
+    const locale = options.locale ?? 'en';
+    const bytes = readInput(file, out, locale);
     if (!bytes) return ExitCode.UsageOrInput;
 
     let hosts: Map<string, string> | undefined;
     if (options.hosts !== undefined) {
-        const text = readInput(options.hosts, out);
+        const text = readInput(options.hosts, out, locale);
         const decoded = text && decodeTopology(text);
         if (!decoded) return ExitCode.UsageOrInput;
         if (!decoded.ok) {
-            out.error(`${options.hosts}: error: not a text file; a hosts file is lines of ADDRESS NAME…`);
+            const why = { en: 'not a text file; a hosts file is lines of ADDRESS NAME…', ja: 'テキスト ファイルではありません。hosts ファイルは ADDRESS NAME… の行です' };
+            out.error(`${options.hosts}: error: ${why[locale]}`);
             return ExitCode.UsageOrInput;
         }
         const read = readHostsFile(decoded.text);
         if (!read.ok) {
-            out.error(`${options.hosts}:${read.line}:1: error: ${read.message}`);
+            out.error(`${options.hosts}:${read.line}:1: error: ${read.message[locale]}`);
             return ExitCode.UsageOrInput;
         }
         hosts = read.addresses;
@@ -51,8 +53,8 @@ export async function importCommand(file: string, options: ImportOptions, out: O
     const outcome = await importTopology(bytes, { sourceName: basename(file), hosts, resolve: options.resolve ? resolveHosts : undefined });
     if (!outcome.ok) {
         const { line, column, message } = outcome.problem;
-        out.error(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: error: ${message}`);
-        out.error('sfbtopo: nothing was written');
+        out.error(`${file}${line === undefined ? '' : `:${line}:${column ?? 1}`}: error: ${message[locale]}`);
+        out.error(locale === 'ja' ? 'sfbtopo: 何も書き込んでいません' : 'sfbtopo: nothing was written');
         return ExitCode.UsageOrInput;
     }
 
@@ -71,15 +73,19 @@ export async function importCommand(file: string, options: ImportOptions, out: O
     }
     for (const line of formatImportReport(file, outcome, options.locale)) out.error(line);
     if (options.out !== undefined && options.out !== '-') {
-        out.error(`sfbtopo: wrote ${options.out}; run \`sfbtopo validate ${options.out}\` to list what is left to fill in`);
+        out.error(
+            locale === 'ja'
+                ? `sfbtopo: ${options.out} を書き込みました。記入が残るものは \`sfbtopo validate ${options.out}\` で一覧できます`
+                : `sfbtopo: wrote ${options.out}; run \`sfbtopo validate ${options.out}\` to list what is left to fill in`,
+        );
     }
     return ExitCode.Ok;
 }
 
 /** The file's bytes, or undefined after saying why they cannot be had. */
-function readInput(path: string, out: Output): Buffer | undefined {
+function readInput(path: string, out: Output, locale: Locale): Buffer | undefined {
     const read = readImportFile(path);
     if (read.ok) return read.bytes;
-    out.error(`sfbtopo: ${read.message}`);
+    out.error(`sfbtopo: ${read.message[locale]}`);
     return undefined;
 }

@@ -37,10 +37,10 @@ export async function importTopologyXml(args: ImportTopologyArgs | undefined, lo
         };
     }
     const read = readImportFile(source);
-    if (!read.ok) return { ok: false, message: read.message };
+    if (!read.ok) return { ok: false, message: locale.pick(read.message) };
     const name = source.split(/[\\/]/).pop()!;
     const outcome = await importTopology(read.bytes, { sourceName: name });
-    if (!outcome.ok) return { ok: false, ...outcome.problem };
+    if (!outcome.ok) return { ok: false, ...outcome.problem, message: locale.pick(outcome.problem.message) };
     try {
         await writeOneFile(out, outcome.text);
     } catch (error) {
