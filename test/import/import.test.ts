@@ -159,7 +159,7 @@ describe('refusing what is not a topology XML, at its place', () => {
             expect(message.ja, what).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
             expect(message.ja, what).not.toBe(message.en);
         }
-        expect(readHostsFile('fe01 10.0.0.2\n')).toMatchObject({ ok: false, line: 1, message: { ja: "'fe01' は IPv4 アドレスではありません。hosts ファイルの行は ADDRESS NAME… です" } });
+        expect(readHostsFile('fe01 10.0.0.2\n')).toMatchObject({ ok: false, line: 1, message: { ja: "'fe01' は IPv4 アドレスではありません。hosts ファイルの各行は ADDRESS NAME… の形式です" } });
     });
 
     it('refuses binary content and invalid UTF-8', async () => {

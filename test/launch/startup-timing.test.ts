@@ -45,5 +45,4 @@ describe('the language server’s start-up moments', () => {
         expect(times[0]).toBeGreaterThanOrEqual(before - 50);
         expect(times[3]).toBeLessThanOrEqual(Date.now());
     });
-
 });

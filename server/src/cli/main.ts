@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
         .option('--out <file>', '.sfbtopo file to write (default: the topology on stdout); the import report goes to stderr')
         .option('--hosts <file>', 'hosts file (lines of ADDRESS NAME...) giving the addresses of servers the XML records as 0.0.0.0')
         .option('--resolve', "look the servers' FQDNs up in DNS for the addresses the XML lacks (run it inside the network)")
-        .addOption(new Option('--locale <locale>', 'language of the import report').choices(['en', 'ja']).default('en'))
+        .addOption(new Option('--locale <locale>', 'language of the import report and of the reason an import is refused').choices(['en', 'ja']).default('en'))
         .addHelpText(
             'after',
             '\nExit status: 0 when written; 2 when the file is not a readable topology XML (file:line:col: message), nothing written.\n' +

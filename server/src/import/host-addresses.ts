@@ -20,7 +20,7 @@ export function readHostsFile(text: string): HostsFileResult {
         if (address.includes(':')) continue;
         const normal = normaliseIpv4(address);
         if (normal === undefined) {
-            return { ok: false, line: index + 1, message: { en: `'${address}' is not an IPv4 address; a hosts file line is ADDRESS NAME…`, ja: `'${address}' は IPv4 アドレスではありません。hosts ファイルの行は ADDRESS NAME… です` } };
+            return { ok: false, line: index + 1, message: { en: `'${address}' is not an IPv4 address; a hosts file line is ADDRESS NAME…`, ja: `'${address}' は IPv4 アドレスではありません。hosts ファイルの各行は ADDRESS NAME… の形式です` } };
         }
         if (names.length === 0) return { ok: false, line: index + 1, message: { en: `no host name after ${address}`, ja: `${address} の後にホスト名がありません` } };
         for (const name of names) if (!addresses.has(name.toLowerCase())) addresses.set(name.toLowerCase(), normal);

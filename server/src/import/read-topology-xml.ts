@@ -40,7 +40,7 @@ export function readTopologyXml(root: XmlElement): TopologyXmlResult {
                     ...place,
                     message: {
                         en: 'this Topology Builder document has no NewTopology/PartialTopology: nothing to import',
-                        ja: 'この Topology Builder のドキュメントには NewTopology/PartialTopology がありません。インポートするものがありません',
+                        ja: 'この Topology Builder のドキュメントには NewTopology/PartialTopology がないため、インポートするものがありません',
                     },
                 },
             };

@@ -50,7 +50,7 @@ export function readXml(bytes: Uint8Array, maxBytes = XML_MAX_BYTES): XmlReadRes
                     decoded.problem === 'nul-byte'
                         ? {
                               en: `not a text file (byte ${decoded.offset} is NUL); an XML topology is UTF-8, or UTF-16 with a byte order mark`,
-                              ja: `テキスト ファイルではありません (${decoded.offset} バイト目が NUL です)。XML のトポロジは UTF-8、またはバイト順マーク付きの UTF-16 です`,
+                              ja: `テキスト ファイルではありません (${decoded.offset + 1} バイト目が NUL です)。XML のトポロジは UTF-8、またはバイト順マーク付きの UTF-16 です`,
                           }
                         : { en: `not valid ${ENCODING_NAMES[decoded.encoding]} text`, ja: `${ENCODING_NAMES[decoded.encoding]} のテキストとして正しくありません` },
             },
@@ -67,7 +67,7 @@ export function oversizeMessage(size: number, maxBytes = XML_MAX_BYTES): Bilingu
     const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
     return {
         en: `the file is ${megabytes(size)}, over the import limit of ${megabytes(maxBytes)}; a topology XML is a few megabytes`,
-        ja: `ファイルが ${megabytes(size)} あり、インポートの上限 ${megabytes(maxBytes)} を超えています。トポロジの XML は数 MB です`,
+        ja: `ファイルのサイズが ${megabytes(size)} で、インポートの上限 ${megabytes(maxBytes)} を超えています。トポロジの XML は通常数 MB です`,
     };
 }
 
@@ -111,7 +111,7 @@ function parseXml(text: string): { ok: true; root: XmlElement } | { ok: false; p
             ...(at >= 0 ? placeOf(text, at) : here()),
             message: {
                 en: 'document type declarations (<!DOCTYPE …>) are refused: a topology file has none, and its entities are never expanded',
-                ja: '文書型宣言 (<!DOCTYPE …>) は受け付けません。トポロジのファイルには無く、その実体参照を展開することもありません',
+                ja: '文書型宣言 (<!DOCTYPE …>) は受け付けません。トポロジのファイルには含まれず、実体 (エンティティ) を展開することもありません',
             },
         });
     });

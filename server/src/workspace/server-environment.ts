@@ -26,13 +26,21 @@ export const ALLOCATOR_ENVIRONMENT: Readonly<Record<string, string>> = {
  */
 const NOT_FOR_THE_SERVER = ['NODE_EXTRA_CA_CERTS'];
 
+/** `environment` without the extra CA certificates (see NOT_FOR_THE_SERVER), which no process of ours needs. */
+export function withoutExtraCertificates(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    // Present but undefined, not deleted: vscode-languageclient lays the options' environment
+    // over its own copy of the extension host's, so a missing name would come back from
+    // there. Node leaves an undefined variable out of the child's environment.
+    const result: NodeJS.ProcessEnv = { ...environment };
+    for (const name of NOT_FOR_THE_SERVER) result[name] = undefined;
+    return result;
+}
+
 /**
  * The environment to start the language server in: `environment` with the allocator
  * settings added where it does not set them itself (a user's own settings win), and
  * without what the server never uses but would pay for at every start.
  */
 export function languageServerEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-    const result: NodeJS.ProcessEnv = { ...ALLOCATOR_ENVIRONMENT, ...environment };
-    for (const name of NOT_FOR_THE_SERVER) delete result[name];
-    return result;
+    return withoutExtraCertificates({ ...ALLOCATOR_ENVIRONMENT, ...environment });
 }

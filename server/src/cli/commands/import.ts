@@ -38,7 +38,7 @@ export async function importCommand(file: string, options: ImportOptions, out: O
         const decoded = text && decodeTopology(text);
         if (!decoded) return ExitCode.UsageOrInput;
         if (!decoded.ok) {
-            const why = { en: 'not a text file; a hosts file is lines of ADDRESS NAME…', ja: 'テキスト ファイルではありません。hosts ファイルは ADDRESS NAME… の行です' };
+            const why = { en: 'not a text file; a hosts file is lines of ADDRESS NAME…', ja: 'テキスト ファイルではありません。hosts ファイルの各行は ADDRESS NAME… の形式です' };
             out.error(`${options.hosts}: error: ${why[locale]}`);
             return ExitCode.UsageOrInput;
         }
@@ -71,11 +71,11 @@ export async function importCommand(file: string, options: ImportOptions, out: O
             throw error;
         }
     }
-    for (const line of formatImportReport(file, outcome, options.locale)) out.error(line);
+    for (const line of formatImportReport(file, outcome, locale)) out.error(line);
     if (options.out !== undefined && options.out !== '-') {
         out.error(
             locale === 'ja'
-                ? `sfbtopo: ${options.out} を書き込みました。記入が残るものは \`sfbtopo validate ${options.out}\` で一覧できます`
+                ? `sfbtopo: ${options.out} を書き込みました。まだ記入が必要な項目は \`sfbtopo validate ${options.out}\` で一覧できます`
                 : `sfbtopo: wrote ${options.out}; run \`sfbtopo validate ${options.out}\` to list what is left to fill in`,
         );
     }
