@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,11 @@ describe('sfbtopo import', () => {
         const badHosts = sfbtopo(['import', join(fixtures, 'contoso-published.xml'), '--hosts', hosts, '--locale', 'ja']);
         expect(badHosts.status).toBe(2);
         expect(badHosts.stderr).toMatch(/hosts-ja:1:1: error: 'fe01' は IPv4 アドレスではありません/);
+        const folder = join(scratch, 'out-folder-ja.sfbtopo');
+        mkdirSync(folder);
+        const unwritable = sfbtopo(['import', join(fixtures, 'contoso-published.xml'), '--out', folder, '--locale', 'ja']);
+        expect(unwritable.status).toBe(2);
+        expect(unwritable.stderr).toMatch(/sfbtopo: トポロジを書き込めませんでした: refusing to write .*out-folder-ja\.sfbtopo: it is a folder/);
     });
 
     it('refuses an entity bomb at its DOCTYPE in well under a second', () => {

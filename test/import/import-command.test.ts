@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,15 @@ describe('sfbtopo.importTopologyXml, the server command behind "sfbtopo: Import 
         const result = await importTopologyXml({ uri: fixture.toString(), out: url(out), workspaceTrusted: false }, japanese);
         expect(result).toEqual({ ok: false, message: expect.stringContaining('ワークスペースが信頼されていない') });
         expect(existsSync(out)).toBe(false);
+    });
+
+    it('says in the client language why the topology could not be written, writing nothing', async () => {
+        // The target is a folder: the writer refuses it.
+        const out = join(scratch, 'a-folder.sfbtopo');
+        mkdirSync(out);
+        expect(await importTopologyXml({ uri: fixture.toString(), out: url(out) }, english)).toEqual({ ok: false, message: expect.stringMatching(/^The topology was not written: refusing to write .*a-folder\.sfbtopo: it is a folder\.$/) });
+        expect(await importTopologyXml({ uri: fixture.toString(), out: url(out) }, japanese)).toEqual({ ok: false, message: expect.stringMatching(/^トポロジを書き込めませんでした: refusing to write .*a-folder\.sfbtopo: it is a folder。$/) });
+        expect(readdirSync(out)).toEqual([]);
     });
 
     it('refuses arguments without file URIs', async () => {

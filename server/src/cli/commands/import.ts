@@ -65,7 +65,7 @@ export async function importCommand(file: string, options: ImportOptions, out: O
             await writeOneFile(options.out, outcome.text);
         } catch (error) {
             if (error instanceof FileWriteError) {
-                out.error(`sfbtopo: ${error.message}`);
+                out.error(locale === 'ja' ? `sfbtopo: トポロジを書き込めませんでした: ${error.message}` : `sfbtopo: ${error.message}`);
                 return ExitCode.UsageOrInput;
             }
             throw error;

@@ -44,7 +44,8 @@ export async function importTopologyXml(args: ImportTopologyArgs | undefined, lo
     try {
         await writeOneFile(out, outcome.text);
     } catch (error) {
-        if (error instanceof FileWriteError) return { ok: false, message: error.message };
+        // The reason itself is in English, as the export's is.
+        if (error instanceof FileWriteError) return { ok: false, message: locale.pick({ en: `The topology was not written: ${error.message}.`, ja: `トポロジを書き込めませんでした: ${error.message}。` }) };
         throw error;
     }
     return { ok: true, out: args!.out, report: formatImportReport(source, outcome, locale.current) };
